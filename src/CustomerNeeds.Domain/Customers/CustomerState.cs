@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using CustomerNeeds.Domain.Complaints;
+using CustomerNeeds.Domain.Interactions;
+using CustomerNeeds.Domain.Loyalty;
+using CustomerNeeds.Domain.Needs;
+
+namespace CustomerNeeds.Domain.Customers;
+
+/// <summary>
+/// The bounded snapshot of one customer. Round-trips through System.Text.Json with default
+/// options. Changed only by <see cref="CustomerEvolution.Apply"/>.
+/// </summary>
+public sealed class CustomerState
+{
+    /// <summary>Most needs one customer may hold.</summary>
+    public const int MaxNeeds = 500;
+
+    /// <summary>Most complaints one customer may have open at once.</summary>
+    public const int MaxOpenComplaints = 100;
+
+    /// <summary>How many interactions the state keeps (the latest by occur time).</summary>
+    public const int MaxRecentInteractions = 20;
+
+    /// <summary>False until CustomerCreated is applied.</summary>
+    public bool Exists { get; set; }
+
+    /// <summary>The caller-chosen customer id.</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>Number of events applied; equals the sequence number of the last event in the log.</summary>
+    public long Version { get; set; }
+
+    public CustomerProfile Profile { get; set; } = new();
+
+    /// <summary>All needs, by id (never removed).</summary>
+    public SortedDictionary<string, Need> Needs { get; set; } = new();
+
+    /// <summary>Complaints not yet closed, by id.</summary>
+    public SortedDictionary<string, ComplaintCase> OpenComplaints { get; set; } = new();
+
+    public LoyaltyState Loyalty { get; set; } = new();
+
+    public CustomerAggregates Aggregates { get; set; } = new();
+
+    /// <summary>The latest interactions by occur time, newest first, at most <see cref="MaxRecentInteractions"/>.</summary>
+    public List<Interaction> RecentInteractions { get; set; } = [];
+
+    public DateTimeOffset? CreatedAt { get; set; }
+
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>The number of the next minted need id ("n" + number).</summary>
+    public long NextNeedNumber { get; set; } = 1;
+
+    /// <summary>The number of the next minted complaint id ("k" + number).</summary>
+    public long NextComplaintNumber { get; set; } = 1;
+
+    /// <summary>The customer's etag: <see cref="Version"/> in invariant digits.</summary>
+    [JsonIgnore]
+    public string Etag => Version.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A copy sharing nothing mutable with this state except needs (left out: no loyalty
+    /// rule reads them), for applying a decision's events before evaluating loyalty.
+    /// </summary>
+    internal CustomerState CopyForEvaluation() => new()
+    {
+        Exists = Exists,
+        Id = Id,
+        Version = Version,
+        Profile = Profile,
+        OpenComplaints = new SortedDictionary<string, ComplaintCase>(OpenComplaints.ToDictionary(kv => kv.Key, kv => kv.Value.Clone())),
+        Loyalty = Loyalty.Clone(),
+        Aggregates = Aggregates.Clone(),
+        RecentInteractions = [.. RecentInteractions],
+        CreatedAt = CreatedAt,
+        UpdatedAt = UpdatedAt,
+        NextNeedNumber = NextNeedNumber,
+        NextComplaintNumber = NextComplaintNumber,
+    };
+}

@@ -1,0 +1,4 @@
+namespace CustomerNeeds.Storage;
+
+/// <summary>Where a complaint listing stopped: the last complaint returned.</summary>
+public sealed record ComplaintCursor(DateTimeOffset OpenedAt, string ComplaintId);

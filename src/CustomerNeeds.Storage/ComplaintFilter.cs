@@ -1,0 +1,8 @@
+namespace CustomerNeeds.Storage;
+
+/// <summary>Which complaints of a customer to list: newest opened first, ties by complaint id (ordinal).</summary>
+/// <param name="CustomerId">The customer.</param>
+/// <param name="PageSize">At most this many complaints (at least 1).</param>
+/// <param name="Statuses">Only these statuses; null or empty for all.</param>
+/// <param name="After">Continue after this cursor (the previous page's <see cref="ComplaintPage.Next"/>).</param>
+public sealed record ComplaintFilter(string CustomerId, int PageSize, IReadOnlyCollection<string>? Statuses = null, ComplaintCursor? After = null);

@@ -1,0 +1,9 @@
+namespace CustomerNeeds.Storage;
+
+/// <summary>The current state of one complaint case, as kept in the complaint projection.</summary>
+/// <param name="ComplaintId">The complaint's id, unique per customer.</param>
+/// <param name="Status">The complaint's status name (used for filtering).</param>
+/// <param name="OpenedAt">When the complaint was opened (listing order: newest first).</param>
+/// <param name="UpdatedAt">When the complaint last changed.</param>
+/// <param name="PayloadJson">The whole complaint as JSON; read back byte for byte.</param>
+public sealed record ComplaintRow(string ComplaintId, string Status, DateTimeOffset OpenedAt, DateTimeOffset UpdatedAt, string PayloadJson);

@@ -1,0 +1,231 @@
+using System.Collections.Concurrent;
+
+namespace CustomerNeeds.Storage;
+
+/// <summary>
+/// The event log in process memory, for the explicit in-memory mode and for grain tests. Same
+/// semantics as <see cref="PostgresCustomerEventLog"/>: all-or-nothing appends, the same conflicts,
+/// instants kept in UTC to the microsecond, the same orders. Thread-safe; nothing survives the process.
+/// </summary>
+public sealed class InMemoryCustomerEventLog : ICustomerEventLog
+{
+    private readonly ConcurrentDictionary<string, CustomerLog> customers = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public Task AppendAsync(CustomerAppend append, CancellationToken cancellationToken)
+    {
+        CustomerAppendChecks.Validate(append);
+        cancellationToken.ThrowIfCancellationRequested();
+        var log = customers.GetOrAdd(append.CustomerId, _ => new CustomerLog());
+        lock (log)
+        {
+            if (log.Events.Count != append.ExpectedSequence)
+            {
+                throw new CustomerConcurrencyConflictException(
+                    append.CustomerId,
+                    ConcurrencyConflictKind.StaleSequence,
+                    $"Customer '{append.CustomerId}' is not at sequence {append.ExpectedSequence}.");
+            }
+
+            var newInteractions = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var e in append.Events)
+            {
+                if (e.Interaction is { } key && (log.Interactions.ContainsKey(key.InteractionId) || !newInteractions.Add(key.InteractionId)))
+                {
+                    throw new CustomerConcurrencyConflictException(
+                        append.CustomerId,
+                        ConcurrencyConflictKind.DuplicateInteraction,
+                        $"An interaction of this append is already recorded for customer '{append.CustomerId}'.");
+                }
+            }
+
+            foreach (var e in append.Events)
+            {
+                var sequence = log.Events.Count + 1L;
+                var interaction = e.Interaction is { } key
+                    ? key with { OccurredAt = StoredTime.Normalize(key.OccurredAt) }
+                    : null;
+                var stored = new StoredEvent(sequence, e.EventType, e.PayloadJson, StoredTime.Normalize(e.RecordedAt), interaction?.ContentHash);
+                log.Events.Add(new Entry(stored, interaction));
+                if (interaction is not null)
+                {
+                    log.Interactions.Add(interaction.InteractionId, log.Events.Count - 1);
+                }
+            }
+
+            foreach (var c in append.Complaints)
+            {
+                log.Complaints[c.ComplaintId] = c with
+                {
+                    OpenedAt = StoredTime.Normalize(c.OpenedAt),
+                    UpdatedAt = StoredTime.Normalize(c.UpdatedAt),
+                };
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredEvent>> ReadAsync(string customerId, long afterSequence, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!customers.TryGetValue(customerId, out var log))
+        {
+            return Task.FromResult<IReadOnlyList<StoredEvent>>([]);
+        }
+
+        lock (log)
+        {
+            var skip = (int)Math.Clamp(afterSequence, 0, log.Events.Count);
+            IReadOnlyList<StoredEvent> events = log.Events.Skip(skip).Select(e => e.Event).ToList();
+            return Task.FromResult(events);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<StoredEvent?> FindInteractionAsync(string customerId, string interactionId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        ArgumentException.ThrowIfNullOrEmpty(interactionId);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!customers.TryGetValue(customerId, out var log))
+        {
+            return Task.FromResult<StoredEvent?>(null);
+        }
+
+        lock (log)
+        {
+            return Task.FromResult(log.Interactions.TryGetValue(interactionId, out var index) ? log.Events[index].Event : null);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<InteractionPage> ListInteractionsAsync(InteractionFilter filter, CancellationToken cancellationToken)
+    {
+        CustomerAppendChecks.Validate(filter);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!customers.TryGetValue(filter.CustomerId, out var log))
+        {
+            return Task.FromResult(new InteractionPage([], null));
+        }
+
+        var channels = filter.Channels is { Count: > 0 } c ? new HashSet<string>(c, StringComparer.Ordinal) : null;
+        var kinds = filter.Kinds is { Count: > 0 } k ? new HashSet<string>(k, StringComparer.Ordinal) : null;
+        var from = filter.OccurredFrom is { } f ? StoredTime.Normalize(f) : (DateTimeOffset?)null;
+        var before = filter.OccurredBefore is { } b ? StoredTime.Normalize(b) : (DateTimeOffset?)null;
+        var after = filter.After is { } a ? a with { OccurredAt = StoredTime.Normalize(a.OccurredAt) } : null;
+
+        List<Entry> matches;
+        lock (log)
+        {
+            matches = log.Events
+                .Where(e => e.Interaction is { } key
+                    && (channels is null || channels.Contains(key.Channel))
+                    && (kinds is null || kinds.Contains(key.Kind))
+                    && (from is null || key.OccurredAt >= from)
+                    && (before is null || key.OccurredAt < before)
+                    && (after is null || IsOlder(key.OccurredAt, e.Event.Sequence, after)))
+                .ToList();
+        }
+
+        var page = matches
+            .OrderByDescending(e => e.Interaction!.OccurredAt)
+            .ThenByDescending(e => e.Event.Sequence)
+            .Take(filter.PageSize + 1)
+            .ToList();
+        var more = page.Count > filter.PageSize;
+        if (more)
+        {
+            page.RemoveAt(page.Count - 1);
+        }
+
+        var next = more ? new InteractionCursor(page[^1].Interaction!.OccurredAt, page[^1].Event.Sequence) : null;
+        return Task.FromResult(new InteractionPage(page.Select(e => e.Event).ToList(), next));
+    }
+
+    /// <inheritdoc />
+    public Task<ComplaintRow?> FindComplaintAsync(string customerId, string complaintId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        ArgumentException.ThrowIfNullOrEmpty(complaintId);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!customers.TryGetValue(customerId, out var log))
+        {
+            return Task.FromResult<ComplaintRow?>(null);
+        }
+
+        lock (log)
+        {
+            return Task.FromResult(log.Complaints.GetValueOrDefault(complaintId));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<ComplaintPage> ListComplaintsAsync(ComplaintFilter filter, CancellationToken cancellationToken)
+    {
+        CustomerAppendChecks.Validate(filter);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!customers.TryGetValue(filter.CustomerId, out var log))
+        {
+            return Task.FromResult(new ComplaintPage([], null));
+        }
+
+        var statuses = filter.Statuses is { Count: > 0 } s ? new HashSet<string>(s, StringComparer.Ordinal) : null;
+        var after = filter.After is { } a ? a with { OpenedAt = StoredTime.Normalize(a.OpenedAt) } : null;
+        List<ComplaintRow> matches;
+        lock (log)
+        {
+            matches = log.Complaints.Values
+                .Where(c => (statuses is null || statuses.Contains(c.Status))
+                    && (after is null || c.OpenedAt < after.OpenedAt
+                        || (c.OpenedAt == after.OpenedAt && string.CompareOrdinal(c.ComplaintId, after.ComplaintId) > 0)))
+                .ToList();
+        }
+
+        var page = matches
+            .OrderByDescending(c => c.OpenedAt)
+            .ThenBy(c => c.ComplaintId, StringComparer.Ordinal)
+            .Take(filter.PageSize + 1)
+            .ToList();
+        var more = page.Count > filter.PageSize;
+        if (more)
+        {
+            page.RemoveAt(page.Count - 1);
+        }
+
+        var next = more ? new ComplaintCursor(page[^1].OpenedAt, page[^1].ComplaintId) : null;
+        return Task.FromResult(new ComplaintPage(page, next));
+    }
+
+    /// <inheritdoc />
+    public Task<long> LastSequenceAsync(string customerId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!customers.TryGetValue(customerId, out var log))
+        {
+            return Task.FromResult(0L);
+        }
+
+        lock (log)
+        {
+            return Task.FromResult((long)log.Events.Count);
+        }
+    }
+
+    private static bool IsOlder(DateTimeOffset occurredAt, long sequence, InteractionCursor cursor) =>
+        occurredAt < cursor.OccurredAt || (occurredAt == cursor.OccurredAt && sequence < cursor.Sequence);
+
+    private sealed record Entry(StoredEvent Event, InteractionKey? Interaction);
+
+    private sealed class CustomerLog
+    {
+        public List<Entry> Events { get; } = [];
+
+        public Dictionary<string, int> Interactions { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, ComplaintRow> Complaints { get; } = new(StringComparer.Ordinal);
+    }
+}

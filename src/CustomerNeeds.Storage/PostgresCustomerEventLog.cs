@@ -1,0 +1,320 @@
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CustomerNeeds.Storage;
+
+/// <summary>
+/// The event log in PostgreSQL (tables customer_events and customer_complaints). An append is one
+/// transaction holding two statements sent together: a set-based insert of all its events, guarded
+/// by the expected sequence and the primary key, and a set-based upsert of its complaint rows.
+/// Its cost depends on the size of the append, not on the customer's history.
+/// </summary>
+public sealed class PostgresCustomerEventLog(NpgsqlDataSource dataSource) : ICustomerEventLog
+{
+    // Inserts the events only when the customer's last sequence is the expected one (an index-only
+    // lookup of the primary key). A writer that read the same last sequence concurrently inserts the
+    // same first sequence and fails on the primary key; one that committed first makes the guard
+    // false, so nothing is inserted and the append is refused.
+    private const string InsertEvents = """
+        INSERT INTO customer_events
+            (customer_id, sequence, event_type, payload, recorded_at,
+             interaction_id, occurred_at, channel, kind, content_hash)
+        SELECT $1, $2 + e.ordinal, e.event_type, e.payload::json, e.recorded_at,
+               e.interaction_id, e.occurred_at, e.channel, e.kind, e.content_hash
+        FROM unnest($3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::timestamptz[],
+                    $8::text[], $9::text[], $10::text[])
+             WITH ORDINALITY AS e(event_type, payload, recorded_at, interaction_id, occurred_at,
+                                  channel, kind, content_hash, ordinal)
+        WHERE coalesce((SELECT max(sequence) FROM customer_events WHERE customer_id = $1), 0) = $2
+        """;
+
+    private const string UpsertComplaints = """
+        INSERT INTO customer_complaints
+            (customer_id, complaint_id, status, opened_at, updated_at, payload, last_sequence)
+        SELECT $1, c.complaint_id, c.status, c.opened_at, c.updated_at, c.payload::json, $2
+        FROM unnest($3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[])
+             AS c(complaint_id, status, opened_at, updated_at, payload)
+        ON CONFLICT (customer_id, complaint_id) DO UPDATE
+        SET status = excluded.status,
+            opened_at = excluded.opened_at,
+            updated_at = excluded.updated_at,
+            payload = excluded.payload,
+            last_sequence = excluded.last_sequence
+        """;
+
+    private const string EventColumns = "sequence, event_type, payload, recorded_at, content_hash";
+
+    private const string UniqueViolation = "23505";
+    private const string SerializationFailure = "40001";
+    private const string DeadlockDetected = "40P01";
+    private const string InteractionConstraint = "customer_events_interaction_key";
+
+    /// <inheritdoc />
+    public async Task AppendAsync(CustomerAppend append, CancellationToken cancellationToken)
+    {
+        CustomerAppendChecks.Validate(append);
+
+        var count = append.Events.Count;
+        var eventTypes = new string[count];
+        var payloads = new string[count];
+        var recordedAt = new DateTimeOffset[count];
+        var interactionIds = new string?[count];
+        var occurredAt = new DateTimeOffset?[count];
+        var channels = new string?[count];
+        var kinds = new string?[count];
+        var contentHashes = new string?[count];
+        for (var i = 0; i < count; i++)
+        {
+            var e = append.Events[i];
+            eventTypes[i] = e.EventType;
+            payloads[i] = e.PayloadJson;
+            recordedAt[i] = StoredTime.Normalize(e.RecordedAt);
+            if (e.Interaction is { } key)
+            {
+                interactionIds[i] = key.InteractionId;
+                occurredAt[i] = StoredTime.Normalize(key.OccurredAt);
+                channels[i] = key.Channel;
+                kinds[i] = key.Kind;
+                contentHashes[i] = key.ContentHash;
+            }
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+
+        var insert = new NpgsqlBatchCommand(InsertEvents);
+        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = append.CustomerId });
+        insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.ExpectedSequence });
+        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = eventTypes });
+        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = payloads });
+        insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = recordedAt });
+        insert.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = interactionIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset?[]> { TypedValue = occurredAt, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        insert.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = channels, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        insert.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = kinds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        insert.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = contentHashes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        batch.BatchCommands.Add(insert);
+
+        if (append.Complaints.Count > 0)
+        {
+            var complaints = append.Complaints;
+            var upsert = new NpgsqlBatchCommand(UpsertComplaints);
+            upsert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = append.CustomerId });
+            upsert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.ExpectedSequence + count });
+            upsert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = complaints.Select(c => c.ComplaintId).ToArray() });
+            upsert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = complaints.Select(c => c.Status).ToArray() });
+            upsert.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = complaints.Select(c => StoredTime.Normalize(c.OpenedAt)).ToArray() });
+            upsert.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = complaints.Select(c => StoredTime.Normalize(c.UpdatedAt)).ToArray() });
+            upsert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = complaints.Select(c => c.PayloadJson).ToArray() });
+            batch.BatchCommands.Add(upsert);
+        }
+
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState is UniqueViolation or SerializationFailure or DeadlockDetected)
+        {
+            var duplicateInteraction = e.SqlState == UniqueViolation && e.ConstraintName == InteractionConstraint;
+            throw new CustomerConcurrencyConflictException(
+                append.CustomerId,
+                duplicateInteraction ? ConcurrencyConflictKind.DuplicateInteraction : ConcurrencyConflictKind.StaleSequence,
+                duplicateInteraction
+                    ? $"An interaction of this append is already recorded for customer '{append.CustomerId}'."
+                    : $"Customer '{append.CustomerId}' was appended to by another writer after sequence {append.ExpectedSequence}.",
+                e);
+        }
+
+        if (insert.RecordsAffected != count)
+        {
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            throw new CustomerConcurrencyConflictException(
+                append.CustomerId,
+                ConcurrencyConflictKind.StaleSequence,
+                $"Customer '{append.CustomerId}' is not at sequence {append.ExpectedSequence}.");
+        }
+
+        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredEvent>> ReadAsync(string customerId, long afterSequence, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        await using var command = dataSource.CreateCommand(
+            $"SELECT {EventColumns} FROM customer_events WHERE customer_id = $1 AND sequence > $2 ORDER BY sequence");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = customerId });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterSequence });
+        return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredEvent?> FindInteractionAsync(string customerId, string interactionId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        ArgumentException.ThrowIfNullOrEmpty(interactionId);
+        await using var command = dataSource.CreateCommand(
+            $"SELECT {EventColumns} FROM customer_events WHERE customer_id = $1 AND interaction_id = $2");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = customerId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = interactionId });
+        var events = await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
+        return events.Count == 0 ? null : events[0];
+    }
+
+    /// <inheritdoc />
+    public async Task<InteractionPage> ListInteractionsAsync(InteractionFilter filter, CancellationToken cancellationToken)
+    {
+        CustomerAppendChecks.Validate(filter);
+        await using var command = dataSource.CreateCommand();
+        var sql = new StringBuilder($"SELECT {EventColumns}, occurred_at FROM customer_events WHERE customer_id = $1 AND interaction_id IS NOT NULL");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = filter.CustomerId });
+        if (filter.Channels is { Count: > 0 } channels)
+        {
+            sql.Append($" AND channel = ANY({Add(command, channels.ToArray())})");
+        }
+
+        if (filter.Kinds is { Count: > 0 } kinds)
+        {
+            sql.Append($" AND kind = ANY({Add(command, kinds.ToArray())})");
+        }
+
+        if (filter.OccurredFrom is { } from)
+        {
+            sql.Append($" AND occurred_at >= {Add(command, StoredTime.Normalize(from))}");
+        }
+
+        if (filter.OccurredBefore is { } before)
+        {
+            sql.Append($" AND occurred_at < {Add(command, StoredTime.Normalize(before))}");
+        }
+
+        if (filter.After is { } after)
+        {
+            sql.Append($" AND (occurred_at, sequence) < ({Add(command, StoredTime.Normalize(after.OccurredAt))}, {Add(command, after.Sequence)})");
+        }
+
+        sql.Append($" ORDER BY occurred_at DESC, sequence DESC LIMIT {Add(command, (long)filter.PageSize + 1)}");
+        command.CommandText = sql.ToString();
+
+        var interactions = new List<StoredEvent>(Math.Min(filter.PageSize + 1, 1024));
+        DateTimeOffset lastOccurredAt = default;
+        var more = false;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (interactions.Count == filter.PageSize)
+                {
+                    more = true;
+                    break;
+                }
+
+                interactions.Add(ReadEvent(reader));
+                lastOccurredAt = reader.GetFieldValue<DateTimeOffset>(5);
+            }
+        }
+
+        var next = more ? new InteractionCursor(lastOccurredAt, interactions[^1].Sequence) : null;
+        return new InteractionPage(interactions, next);
+    }
+
+    /// <inheritdoc />
+    public async Task<ComplaintRow?> FindComplaintAsync(string customerId, string complaintId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        ArgumentException.ThrowIfNullOrEmpty(complaintId);
+        await using var command = dataSource.CreateCommand(
+            "SELECT complaint_id, status, opened_at, updated_at, payload FROM customer_complaints WHERE customer_id = $1 AND complaint_id = $2");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = customerId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = complaintId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadComplaint(reader) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<ComplaintPage> ListComplaintsAsync(ComplaintFilter filter, CancellationToken cancellationToken)
+    {
+        CustomerAppendChecks.Validate(filter);
+        await using var command = dataSource.CreateCommand();
+        var sql = new StringBuilder("SELECT complaint_id, status, opened_at, updated_at, payload FROM customer_complaints WHERE customer_id = $1");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = filter.CustomerId });
+        if (filter.Statuses is { Count: > 0 } statuses)
+        {
+            sql.Append($" AND status = ANY({Add(command, statuses.ToArray())})");
+        }
+
+        if (filter.After is { } after)
+        {
+            var openedAt = Add(command, StoredTime.Normalize(after.OpenedAt));
+            var complaintId = Add(command, after.ComplaintId);
+            sql.Append($" AND (opened_at < {openedAt} OR (opened_at = {openedAt} AND complaint_id > {complaintId}))");
+        }
+
+        sql.Append($" ORDER BY opened_at DESC, complaint_id LIMIT {Add(command, (long)filter.PageSize + 1)}");
+        command.CommandText = sql.ToString();
+
+        var complaints = new List<ComplaintRow>();
+        var more = false;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (complaints.Count == filter.PageSize)
+                {
+                    more = true;
+                    break;
+                }
+
+                complaints.Add(ReadComplaint(reader));
+            }
+        }
+
+        var next = more ? new ComplaintCursor(complaints[^1].OpenedAt, complaints[^1].ComplaintId) : null;
+        return new ComplaintPage(complaints, next);
+    }
+
+    /// <inheritdoc />
+    public async Task<long> LastSequenceAsync(string customerId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        await using var command = dataSource.CreateCommand(
+            "SELECT coalesce(max(sequence), 0) FROM customer_events WHERE customer_id = $1");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = customerId });
+        var result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return (long)result!;
+    }
+
+    private static string Add<T>(NpgsqlCommand command, T value)
+    {
+        command.Parameters.Add(new NpgsqlParameter<T> { TypedValue = value });
+        return "$" + command.Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var events = new List<StoredEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(ReadEvent(reader));
+        }
+
+        return events;
+    }
+
+    private static StoredEvent ReadEvent(NpgsqlDataReader reader) => new(
+        reader.GetInt64(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        reader.GetFieldValue<DateTimeOffset>(3),
+        reader.IsDBNull(4) ? null : reader.GetString(4));
+
+    private static ComplaintRow ReadComplaint(NpgsqlDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetFieldValue<DateTimeOffset>(2),
+        reader.GetFieldValue<DateTimeOffset>(3),
+        reader.GetString(4));
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Orleans;
+using Orleans.Runtime;
+
+namespace CustomerNeeds.Storage;
+
+/// <summary>Registers the PostgreSQL write path.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers one <see cref="NpgsqlDataSource"/> (the server's only connection pool, limited to
+    /// <see cref="PostgresOptions.MaxPoolSize"/>), <see cref="PostgresCustomerEventLog"/> as
+    /// <see cref="ICustomerEventLog"/>, <see cref="PostgresStorageProbe"/> as <see cref="IStorageProbe"/>,
+    /// and the schema migration, which runs when the Orleans silo in this container starts: at silo
+    /// lifecycle stage <see cref="ServiceLifecycleStage.RuntimeInitialize"/> - 100, before any
+    /// storage provider initialises, whatever the order of registration. Calling it again is harmless.
+    /// </summary>
+    public static IServiceCollection AddCustomerNeedsPostgres(this IServiceCollection services, string connectionString, Action<PostgresOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var options = new PostgresOptions { ConnectionString = connectionString };
+        configure?.Invoke(options);
+        var poolConnectionString = options.BuildConnectionString();
+
+        services.TryAddSingleton(options);
+        services.TryAddSingleton(sp =>
+        {
+            var builder = new NpgsqlDataSourceBuilder(poolConnectionString);
+            if (sp.GetService<ILoggerFactory>() is { } loggerFactory)
+            {
+                builder.UseLoggerFactory(loggerFactory);
+            }
+
+            return builder.Build();
+        });
+        services.TryAddSingleton<ICustomerEventLog>(sp => new PostgresCustomerEventLog(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.TryAddSingleton<IStorageProbe>(sp => new PostgresStorageProbe(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<PostgresOptions>().ProbeTimeout));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, SchemaMigrationParticipant>());
+        return services;
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Orleans.Hosting;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace CustomerNeeds.Storage;
+
+/// <summary>Configures the silo's grain storage, the same provider name in production and tests.</summary>
+public static class StorageSiloBuilderExtensions
+{
+    /// <summary>
+    /// The PostgreSQL write path for a silo: everything <see cref="StorageServiceCollectionExtensions.AddCustomerNeedsPostgres"/>
+    /// registers, plus the Orleans ADO.NET grain storage <see cref="StorageNames.GrainStorage"/> on
+    /// the same connection pool, with our schema and queries (migration 0001) and System.Text.Json
+    /// as its serializer: snapshots are stored as readable JSON, unknown fields are ignored and
+    /// missing ones take their defaults when a snapshot written by an earlier version is read.
+    /// </summary>
+    public static ISiloBuilder AddCustomerNeedsGrainStorage(this ISiloBuilder builder, string connectionString, Action<PostgresOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddCustomerNeedsPostgres(connectionString, configure);
+        builder.Services.AddAdoNetGrainStorage(StorageNames.GrainStorage, optionsBuilder => optionsBuilder
+            .Configure<NpgsqlDataSource, IOptions<SystemTextJsonGrainStorageSerializerOptions>>((options, dataSource, json) =>
+            {
+                options.Invariant = StorageNames.NpgsqlInvariant;
+                options.DataSource = dataSource;
+                options.GrainStorageSerializer = new SystemTextJsonGrainStorageSerializer(json);
+            }));
+        return builder;
+    }
+
+    /// <summary>
+    /// The in-memory write path (explicit in-memory mode and grain tests): memory grain storage
+    /// under the same name and with the same serializer, <see cref="InMemoryCustomerEventLog"/> and
+    /// an always-reachable probe. Nothing survives the process.
+    /// </summary>
+    public static ISiloBuilder AddCustomerNeedsInMemoryStorage(this ISiloBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddMemoryGrainStorage(StorageNames.GrainStorage, optionsBuilder => optionsBuilder
+            .Configure<IOptions<SystemTextJsonGrainStorageSerializerOptions>>((options, json) =>
+                options.GrainStorageSerializer = new SystemTextJsonGrainStorageSerializer(json)));
+        builder.Services.TryAddSingleton<ICustomerEventLog, InMemoryCustomerEventLog>();
+        builder.Services.TryAddSingleton<IStorageProbe, InMemoryStorageProbe>();
+        return builder;
+    }
+}

@@ -1,1 +1,4 @@
-var b = WebApplication.CreateBuilder(args); b.Build().Run();
+using CustomerNeeds.Server.Hosting;
+
+var app = ServerApp.Build(args);
+await app.RunAsync();

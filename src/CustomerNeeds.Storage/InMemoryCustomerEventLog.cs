@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 
 namespace CustomerNeeds.Storage;
 
@@ -15,6 +16,11 @@ public sealed class InMemoryCustomerEventLog : ICustomerEventLog
     public Task AppendAsync(CustomerAppend append, CancellationToken cancellationToken)
     {
         CustomerAppendChecks.Validate(append);
+        foreach (var json in append.Events.Select(e => e.PayloadJson).Concat(append.Complaints.Select(c => c.PayloadJson)))
+        {
+            EnsureJson(json, append.CustomerId);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         var log = customers.GetOrAdd(append.CustomerId, _ => new CustomerLog());
         lock (log)
@@ -212,6 +218,18 @@ public sealed class InMemoryCustomerEventLog : ICustomerEventLog
         lock (log)
         {
             return Task.FromResult((long)log.Events.Count);
+        }
+    }
+
+    private static void EnsureJson(string json, string customerId)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"A payload of the append to customer '{customerId}' is not valid JSON.", "append", e);
         }
     }
 

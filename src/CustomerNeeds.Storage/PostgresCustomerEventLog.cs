@@ -46,6 +46,7 @@ public sealed class PostgresCustomerEventLog(NpgsqlDataSource dataSource) : ICus
     private const string EventColumns = "sequence, event_type, payload, recorded_at, content_hash";
 
     private const string UniqueViolation = "23505";
+    private const string InvalidTextRepresentation = "22P02";
     private const string SerializationFailure = "40001";
     private const string DeadlockDetected = "40P01";
     private const string InteractionConstraint = "customer_events_interaction_key";
@@ -125,6 +126,10 @@ public sealed class PostgresCustomerEventLog(NpgsqlDataSource dataSource) : ICus
                     ? $"An interaction of this append is already recorded for customer '{append.CustomerId}'."
                     : $"Customer '{append.CustomerId}' was appended to by another writer after sequence {append.ExpectedSequence}.",
                 e);
+        }
+        catch (PostgresException e) when (e.SqlState == InvalidTextRepresentation)
+        {
+            throw new ArgumentException($"A payload of the append to customer '{append.CustomerId}' is not valid JSON.", nameof(append), e);
         }
 
         if (insert.RecordsAffected != count)

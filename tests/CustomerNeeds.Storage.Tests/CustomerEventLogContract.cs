@@ -320,6 +320,9 @@ public abstract class CustomerEventLogContract
         await Assert.ThrowsAnyAsync<ArgumentException>(() => Log.AppendAsync(new CustomerAppend(customer, -1, [Note(1)], []), CancellationToken.None));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => Log.AppendAsync(
             new CustomerAppend(customer, 0, [Note(1)], [Complaint("k-1", "open", T0), Complaint("k-1", "closed", T0)]), CancellationToken.None));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Log.AppendAsync(new CustomerAppend(customer, 0, [Note(1), new NewEvent("broken", "{\"a\":", T0)], []), CancellationToken.None));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Log.AppendAsync(
+            new CustomerAppend(customer, 0, [Note(1)], [Complaint("k-1", "open", T0) with { PayloadJson = "not json" }]), CancellationToken.None));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => Log.ListInteractionsAsync(new InteractionFilter(customer, 0), CancellationToken.None));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => Log.ListComplaintsAsync(new ComplaintFilter(customer, 0), CancellationToken.None));
 

@@ -1,3 +1,6 @@
+using CustomerNeeds.Testing;
+using Npgsql;
+
 namespace CustomerNeeds.Storage.Tests;
 
 public sealed class PostgresCustomerEventLogTests(MigratedDatabase database) : CustomerEventLogContract, IClassFixture<MigratedDatabase>
@@ -13,7 +16,7 @@ public sealed class PostgresCustomerEventLogTests(MigratedDatabase database) : C
 
         await using var command = database.DataSource.CreateCommand(
             "SELECT complaint_id, last_sequence FROM customer_complaints WHERE customer_id = $1 ORDER BY complaint_id");
-        command.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = customer });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = customer });
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<(string, long)>();
         while (await reader.ReadAsync())
@@ -22,5 +25,16 @@ public sealed class PostgresCustomerEventLogTests(MigratedDatabase database) : C
         }
 
         Assert.Equal([("k-1", 2L), ("k-2", 3L)], rows);
+    }
+
+    [Fact]
+    public async Task AStorageFailureIsNotAConflict()
+    {
+        var nobody = new NpgsqlConnectionStringBuilder(database.Database.ConnectionString) { Port = LoopbackPort.Unused(), Timeout = 2 };
+        await using var unreachable = NpgsqlDataSource.Create(nobody.ConnectionString);
+        var log = new PostgresCustomerEventLog(unreachable);
+
+        await Assert.ThrowsAsync<NpgsqlException>(() => log.AppendAsync(new CustomerAppend(NewCustomerId(), 0, [Note(1)], []), CancellationToken.None));
+        await Assert.ThrowsAsync<NpgsqlException>(() => log.LastSequenceAsync(NewCustomerId(), CancellationToken.None));
     }
 }

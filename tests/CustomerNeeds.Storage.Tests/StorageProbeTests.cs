@@ -17,24 +17,49 @@ public sealed class StorageProbeTests
     }
 
     [Fact]
-    public async Task PostgresThatDoesNotAnswerIsUnreachableWithinTheTimeout()
+    public async Task PostgresThatRefusesConnectionsIsUnreachable()
     {
-        var nobody = new NpgsqlConnectionStringBuilder(PostgresServer.ConnectionString) { Host = "127.0.0.1", Port = ClosedPort() };
+        var nobody = new NpgsqlConnectionStringBuilder(PostgresServer.ConnectionString) { Host = "127.0.0.1", Port = LoopbackPort.Unused() };
         await using var dataSource = NpgsqlDataSource.Create(nobody.ConnectionString);
-        var clock = Stopwatch.StartNew();
 
         Assert.False(await new PostgresStorageProbe(dataSource, TimeSpan.FromSeconds(1)).IsReachableAsync(CancellationToken.None));
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task PostgresThatNeverAnswersIsUnreachableAfterTheTimeout()
+    {
+        // Accepts connections and never says a word, like a hung server.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var accepted = new List<Socket>();
+        var accepting = Task.Run(async () =>
+        {
+            while (true)
+            {
+                accepted.Add(await silent.AcceptSocketAsync());
+            }
+        });
+        var hung = new NpgsqlConnectionStringBuilder(PostgresServer.ConnectionString)
+        {
+            Host = "127.0.0.1",
+            Port = ((IPEndPoint)silent.LocalEndpoint).Port,
+            Timeout = 30,
+        };
+        await using var dataSource = NpgsqlDataSource.Create(hung.ConnectionString);
+        var clock = Stopwatch.StartNew();
+
+        var reachable = await new PostgresStorageProbe(dataSource, TimeSpan.FromSeconds(1)).IsReachableAsync(CancellationToken.None);
+
+        Assert.False(reachable);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(5));
+        silent.Stop();
+        foreach (var socket in accepted.ToArray())
+        {
+            socket.Dispose();
+        }
     }
 
     [Fact]
     public async Task MemoryIsAlwaysReachable() =>
         Assert.True(await new InMemoryStorageProbe().IsReachableAsync(CancellationToken.None));
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

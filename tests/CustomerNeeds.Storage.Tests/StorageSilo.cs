@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
+using CustomerNeeds.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Hosting;
@@ -27,16 +26,23 @@ public sealed class StorageSilo : IAsyncDisposable
 
     public IServiceProvider Services => host.Services;
 
-    public static async Task<StorageSilo> StartAsync(string connectionString, string serviceId)
+    /// <summary>A silo with the PostgreSQL write path (pool of 20) on the given database.</summary>
+    public static Task<StorageSilo> StartAsync(string connectionString, string serviceId) =>
+        StartAsync(serviceId, silo => silo.AddCustomerNeedsGrainStorage(connectionString, options => options.MaxPoolSize = 20));
+
+    /// <summary>A silo with the storage that <paramref name="configureStorage"/> adds.</summary>
+    public static async Task<StorageSilo> StartAsync(string serviceId, Action<ISiloBuilder> configureStorage)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(
-                siloPort: FreePort(),
-                gatewayPort: FreePort(),
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(
+                siloPort: LoopbackPort.Unused(),
+                gatewayPort: LoopbackPort.Unused(),
                 serviceId: serviceId,
-                clusterId: "storage-tests-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture))
-            .AddCustomerNeedsGrainStorage(connectionString, options => options.MaxPoolSize = 20));
+                clusterId: "storage-tests-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture));
+            configureStorage(silo);
+        });
         var host = builder.Build();
         await host.StartAsync();
         return new StorageSilo(host);
@@ -46,12 +52,5 @@ public sealed class StorageSilo : IAsyncDisposable
     {
         await host.StopAsync();
         host.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,0 +1,80 @@
+using System.Net;
+using CustomerNeeds.Domain.Customers;
+using CustomerNeeds.Grains;
+using CustomerNeeds.Server.Grpc;
+using CustomerNeeds.Server.Health;
+using CustomerNeeds.Server.Services;
+using CustomerNeeds.Storage;
+using Grpc.AspNetCore.Server.Model;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CustomerNeeds.Server.Hosting;
+
+/// <summary>Builds the server: Kestrel (HTTP/2 cleartext) with the gRPC services, and the co-hosted Orleans silo.</summary>
+public static class ServerApp
+{
+    /// <summary>The command-line flag that selects the volatile in-memory storage.</summary>
+    public const string InMemoryFlag = "--in-memory";
+
+    /// <summary>The connection string name (<c>ConnectionStrings:CustomerNeeds</c>).</summary>
+    public const string ConnectionStringName = "CustomerNeeds";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args.Where(a => a != InMemoryFlag).ToArray());
+        var options = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
+        if (args.Contains(InMemoryFlag))
+        {
+            options.Storage = StorageMode.InMemory;
+        }
+
+        var policy = builder.Configuration.GetSection($"{ServerOptions.Section}:Policy").Get<CustomerPolicy>() ?? CustomerPolicy.Default;
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Parse(options.ListenAddress), options.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2));
+
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(options.Cluster.SiloPort, options.Cluster.GatewayPort, serviceId: options.Cluster.ServiceId, clusterId: options.Cluster.ClusterId);
+            if (options.Storage == StorageMode.InMemory)
+            {
+                silo.AddCustomerNeedsInMemoryStorage();
+            }
+            else
+            {
+                var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        $"ConnectionStrings:{ConnectionStringName} is not set. Set it (env ConnectionStrings__{ConnectionStringName}) or start with {InMemoryFlag}.");
+                }
+
+                silo.AddCustomerNeedsGrainStorage(connectionString);
+            }
+
+            silo.Services.AddCustomerGrains(policy, grain => grain.SnapshotInterval = options.SnapshotInterval);
+        });
+
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.Interceptors.Add<ErrorStatusInterceptor>();
+            grpc.EnableDetailedErrors = false;
+        });
+        builder.Services.RemoveAll(typeof(IServiceMethodProvider<>));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IServiceMethodProvider<>), typeof(GuardedServiceMethodProvider<>)));
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false)
+            .AddCheck<ServingHealthCheck>("serving");
+
+        var app = builder.Build();
+        app.MapGrpcService<CustomerApi>();
+        app.MapGrpcService<NeedApi>();
+        app.MapGrpcService<InteractionApi>();
+        app.MapGrpcService<ComplaintApi>();
+        app.MapGrpcService<LoyaltyApi>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}

@@ -20,4 +20,7 @@ public enum InteractionKind
     /// <summary>A follow-up call (callback).</summary>
     FollowUpCall = 8,
     MarketingTouch = 9,
+
+    /// <summary>The customer referred someone (name them in ReferredCustomerId).</summary>
+    Referral = 10,
 }

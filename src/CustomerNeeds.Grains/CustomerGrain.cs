@@ -89,6 +89,8 @@ public sealed class CustomerGrain(
 
     public async Task<Need> CreateNeedAsync(CreateNeed command, CancellationToken cancellationToken = default)
     {
+        RequireExists();
+        await RequireInteractionAsync(command.Fields.Source?.InteractionId, cancellationToken);
         var events = await CommitAsync((s, now) => NeedDecisions.Decide(s, command, now, policy));
         var needId = events.OfType<NeedCreated>().Single().NeedId;
         return state.Needs[needId];
@@ -116,6 +118,12 @@ public sealed class CustomerGrain(
 
     public async Task<Need> UpdateNeedAsync(UpdateNeed command, CancellationToken cancellationToken = default)
     {
+        RequireExists();
+        if (command.FieldPaths.Contains("source"))
+        {
+            await RequireInteractionAsync(command.Values.Source?.InteractionId, cancellationToken);
+        }
+
         await CommitAsync((s, now) => NeedDecisions.Decide(s, command, now, policy));
         return FindNeed(command.NeedId);
     }
@@ -133,6 +141,12 @@ public sealed class CustomerGrain(
                     ? ToRecorded(stored, replayed: true)
                     : throw new InteractionAlreadyExistsException(interaction.InteractionId).ToOperationException();
             }
+        }
+
+        if (interaction.RelatedComplaintId is { } related && !state.OpenComplaints.ContainsKey(related)
+            && await FindClosedComplaintAsync(related, cancellationToken) is null)
+        {
+            throw new ComplaintNotFoundException(related).ToOperationException();
         }
 
         var events = await CommitAsync((s, now) => InteractionDecisions.Decide(s, new RecordInteraction(interaction), now, policy));
@@ -317,6 +331,16 @@ public sealed class CustomerGrain(
     {
         var row = await ReadStorageAsync(() => log.FindComplaintAsync(CustomerId, complaintId, cancellationToken));
         return row is null ? null : ToComplaint(row);
+    }
+
+    private async Task RequireInteractionAsync(string? interactionId, CancellationToken cancellationToken)
+    {
+        if (interactionId is not null
+            && !state.RecentInteractions.Exists(i => i.InteractionId == interactionId)
+            && await ReadStorageAsync(() => log.FindInteractionAsync(CustomerId, interactionId, cancellationToken)) is null)
+        {
+            throw new CustomerOperationException(CustomerErrorCode.NotFound, $"Interaction '{interactionId}' of customer '{CustomerId}' does not exist.");
+        }
     }
 
     private void RequireExists()

@@ -135,4 +135,35 @@ public sealed class CustomerGrainTests(InMemoryClusterFixture fixture)
         Assert.Equal(640m, summary.LifetimeSpend.Amount);
         Assert.Equal(20, summary.RecentInteractions.Count);
     }
+
+    [Fact]
+    public async Task References_to_unknown_interactions_or_complaints_are_not_found_and_record_nothing()
+    {
+        var customer = NewCustomer();
+        await customer.CreateAsync(Samples.Profile());
+
+        var need = await Assert.ThrowsAsync<CustomerOperationException>(() => customer.CreateNeedAsync(new CreateNeed(
+            null, new NeedFields { Title = "t", Type = NeedType.Explicit, Area = NeedArea.Price, Importance = 1, Urgency = 1, Source = new NeedSource("nope", ResearchMethod.Survey) }, "analyst")));
+        var interaction = await Assert.ThrowsAsync<CustomerOperationException>(() =>
+            customer.RecordInteractionAsync(Samples.Purchase("p-1", 1) with { RelatedComplaintId = "k404" }));
+
+        Assert.Equal(CustomerErrorCode.NotFound, need.Code);
+        Assert.Equal(CustomerErrorCode.NotFound, interaction.Code);
+        var summary = await customer.GetAsync();
+        Assert.Equal(0, summary.InteractionCount);
+        Assert.Empty((await customer.ListNeedsAsync(new NeedQuery(10, 0, [], [], [], []))).Needs);
+    }
+
+    [Fact]
+    public async Task A_referral_counts_with_or_without_the_referred_customer()
+    {
+        var customer = NewCustomer();
+        await customer.CreateAsync(Samples.Profile());
+        var referral = Samples.Purchase("r-1", 1) with { Kind = Domain.Interactions.InteractionKind.Referral, Amount = null };
+
+        await customer.RecordInteractionAsync(referral);
+        await customer.RecordInteractionAsync(referral with { InteractionId = "r-2", ReferredCustomerId = "c-friend" });
+
+        Assert.Equal(2, (await customer.GetLoyaltyAsync()).ReferralCount);
+    }
 }

@@ -216,7 +216,7 @@ public static class CustomerEvolution
             }
         }
 
-        if (i.ReferredCustomerId is not null)
+        if (i.Kind == InteractionKind.Referral || i.ReferredCustomerId is not null)
         {
             state.Loyalty.ReferralCount++;
         }

@@ -82,7 +82,7 @@ public sealed class DurableCustomerGrainTests(PostgresClusterFixture fixture)
     }
 
     private static string CustomerEventJsonOf(CustomerSummary summary) =>
-        System.Text.Json.JsonSerializer.Serialize(summary with { Loyalty = summary.Loyalty with { ChurnRisk = null!, Rfm = null! } });
+        System.Text.Json.JsonSerializer.Serialize(summary with { Loyalty = summary.Loyalty with { ChurnRisk = null!, Rfm = null!, EvaluatedAt = null } });
 
     private static async Task<T> Scalar<T>(NpgsqlConnection connection, string sql, string id)
     {

@@ -89,8 +89,8 @@ public static class ProfileFields
             Emails = p.ContactPoints.Emails.Select(x => x.Trim()).Where(x => x.Length > 0).Distinct(StringComparer.Ordinal).ToArray(),
             ExternalIds = Sorted(p.ContactPoints.ExternalIds),
         },
-        ValueTypes = p.ValueTypes.Where(v => v != CustomerValueType.Unspecified).Distinct().Order().ToArray(),
-        ValuePropositions = p.ValuePropositions.Where(v => v != ValueProposition.Unspecified).Distinct().Order().ToArray(),
+        ValueTypes = p.ValueTypes.Where(v => v != CustomerValueType.Unspecified).Distinct().ToArray(),
+        ValuePropositions = p.ValuePropositions.Where(v => v != ValueProposition.Unspecified).Distinct().ToArray(),
         Attributes = Sorted(p.Attributes),
         Tags = p.Tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToArray(),
     };

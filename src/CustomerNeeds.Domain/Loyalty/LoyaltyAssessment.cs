@@ -14,6 +14,9 @@ namespace CustomerNeeds.Domain.Loyalty;
 /// <param name="ReferralCount">Customers referred.</param>
 /// <param name="Rfm">Raw recency, frequency, monetary values.</param>
 /// <param name="ChurnRisk">Churn risk with its factors.</param>
+/// <param name="FloorActor">Who set the manual floor (empty when none).</param>
+/// <param name="FloorSetAt">When the manual floor was set.</param>
+/// <param name="EvaluatedAt">The time the assessment was made.</param>
 public sealed record LoyaltyAssessment(
     string? Tier,
     DateTimeOffset? TierSince,
@@ -25,7 +28,10 @@ public sealed record LoyaltyAssessment(
     LoyaltyStage Stage,
     long ReferralCount,
     RfmValues Rfm,
-    ChurnRiskAssessment ChurnRisk)
+    ChurnRiskAssessment ChurnRisk,
+    string FloorActor = "",
+    DateTimeOffset? FloorSetAt = null,
+    DateTimeOffset? EvaluatedAt = null)
 {
     /// <summary>Assesses <paramref name="state"/> at <paramref name="now"/>.</summary>
     public static LoyaltyAssessment Assess(CustomerState state, CustomerPolicy policy, DateTimeOffset now)
@@ -42,6 +48,9 @@ public sealed record LoyaltyAssessment(
             LoyaltyLadder.StageOf(state, policy.Ladder),
             l.ReferralCount,
             RfmValues.Compute(state, now, policy.Tiers.RollingWindowDays, policy.CurrencyCode),
-            Loyalty.ChurnRisk.Assess(state, policy.Churn, now));
+            Loyalty.ChurnRisk.Assess(state, policy.Churn, now),
+            l.FloorActor,
+            l.FloorSetAt,
+            now);
     }
 }

@@ -35,10 +35,12 @@ public static class LoyaltyMapper
             Tier = a.Tier ?? "",
             TierFloor = a.Floor ?? "",
             TierFloorReason = hasFloor ? a.FloorReason : "",
+            TierFloorActor = hasFloor ? a.FloorActor : "",
+            TierFloorSetTime = hasFloor ? TimeMapper.ToProto(a.FloorSetAt) : null,
             LadderStage = EnumMapper.ToProto(a.Stage),
             Rfm = ToProto(a.Rfm),
             ChurnRisk = ToProto(a.ChurnRisk),
-            EvaluateTime = TimeMapper.ToProto(evaluatedAt),
+            EvaluateTime = TimeMapper.ToProto(a.EvaluatedAt ?? evaluatedAt),
         };
         result.TierHistory.AddRange(a.History.Select(ToProto));
         return result;
@@ -71,6 +73,7 @@ public static class LoyaltyMapper
             PurchaseCount = r.Frequency,
             Spend = MoneyMapper.ToProto(r.Monetary, r.CurrencyCode),
             Window = Duration.FromTimeSpan(TimeSpan.FromDays(r.WindowDays)),
+            LastPurchaseTime = TimeMapper.ToProto(r.LastPurchaseAt),
         };
         if (r.RecencyDays is { } days)
         {

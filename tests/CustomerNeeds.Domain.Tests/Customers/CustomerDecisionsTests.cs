@@ -114,7 +114,7 @@ public sealed class CustomerDecisionsTests
 
         var p = s.State.Profile;
         Assert.Equal("Acme", p.DisplayName);
-        Assert.Equal([CustomerValueType.Commercial, CustomerValueType.Influence], p.ValueTypes);
+        Assert.Equal([CustomerValueType.Influence, CustomerValueType.Commercial], p.ValueTypes);
         Assert.Equal(["key", "vip"], p.Tags);
         Assert.Equal(["a", "b"], p.Attributes.Keys);
     }

@@ -1,0 +1,276 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using CustomerNeeds.Testing;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+
+namespace CustomerNeeds.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real server (src/CustomerNeeds.Server, built with the test assembly's configuration) as a
+/// child process on free loopback ports. <see cref="StartAsync"/> waits until grpc.health.v1 answers
+/// SERVING; <see cref="KillAsync"/> is SIGKILL of the whole process tree; <see cref="RestartAsync"/>
+/// starts it again with the same environment (same ports, same database). The last lines of the
+/// child's stdout and stderr are kept for failure messages (<see cref="Output"/>).
+/// </summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private const int KeptLines = 400;
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly Dictionary<string, string> environment;
+    private readonly string[] arguments;
+    private readonly ConcurrentQueue<string> output = new();
+    private Process? process;
+    private GrpcChannel? channel;
+
+    private ServerProcess(Dictionary<string, string> environment, string[] arguments, int grpcPort)
+    {
+        this.environment = environment;
+        this.arguments = arguments;
+        GrpcPort = grpcPort;
+    }
+
+    /// <summary>The gRPC port (HTTP/2 cleartext on 127.0.0.1).</summary>
+    public int GrpcPort { get; }
+
+    /// <summary>The gRPC address, http://127.0.0.1:port.</summary>
+    public Uri Address => new($"http://127.0.0.1:{GrpcPort.ToString(CultureInfo.InvariantCulture)}");
+
+    /// <summary>A channel to the server, shared by all callers; survives restarts (HTTP/2 reconnects).</summary>
+    public GrpcChannel Channel => channel ??= GrpcChannel.ForAddress(Address, new GrpcChannelOptions
+    {
+        HttpHandler = new SocketsHttpHandler
+        {
+            EnableMultipleHttp2Connections = true,
+            PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+        },
+        MaxReceiveMessageSize = 64 * 1024 * 1024,
+    });
+
+    /// <summary>Typed clients over <see cref="Channel"/>.</summary>
+    public ApiClients Clients => new(Channel);
+
+    /// <summary>The process id of the running server, or null.</summary>
+    public int? ProcessId => process is { HasExited: false } p ? p.Id : null;
+
+    /// <summary>The last lines the server wrote (stdout and stderr), for failure messages.</summary>
+    public string Output => string.Join('\n', output);
+
+    /// <summary>
+    /// Starts a server on a database (connection string) or in memory (null), with extra
+    /// configuration as environment variables (e.g. <c>CustomerNeeds__SnapshotInterval</c>), and waits until it is SERVING.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(string? connectionString, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var grpcPort = LoopbackPort.Unused();
+        var env = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["CustomerNeeds__ListenAddress"] = "127.0.0.1",
+            ["CustomerNeeds__GrpcPort"] = grpcPort.ToString(CultureInfo.InvariantCulture),
+            ["CustomerNeeds__Cluster__SiloPort"] = LoopbackPort.Unused().ToString(CultureInfo.InvariantCulture),
+            ["CustomerNeeds__Cluster__GatewayPort"] = LoopbackPort.Unused().ToString(CultureInfo.InvariantCulture),
+            ["CustomerNeeds__Cluster__ServiceId"] = "api-tests-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture)[..12],
+            ["CustomerNeeds__Cluster__ClusterId"] = "api-tests",
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        };
+        if (connectionString is not null)
+        {
+            env["ConnectionStrings__CustomerNeeds"] = connectionString;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            env[key] = value;
+        }
+
+        var server = new ServerProcess(env, connectionString is null ? ["--in-memory"] : [], grpcPort);
+        try
+        {
+            await server.LaunchAsync();
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
+        return server;
+    }
+
+    /// <summary>SIGKILL of the server and its children; returns once the process is gone.</summary>
+    public async Task KillAsync()
+    {
+        if (process is null)
+        {
+            return;
+        }
+
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+        process.Dispose();
+        process = null;
+        Log("---- killed (SIGKILL) ----");
+    }
+
+    /// <summary>
+    /// Graceful stop (SIGTERM, as a service manager would): the host shuts down the silo, which
+    /// deactivates its grains. Falls back to SIGKILL after 60 s.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (process is null)
+        {
+            return;
+        }
+
+        if (!process.HasExited)
+        {
+            if (OperatingSystem.IsWindows() || SendSigterm(process.Id) != 0)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            throw new InvalidOperationException("The server did not stop within 60 s of SIGTERM.\n" + Output);
+        }
+
+        Log($"---- stopped (SIGTERM), exit code {process.ExitCode.ToString(CultureInfo.InvariantCulture)} ----");
+        process.Dispose();
+        process = null;
+    }
+
+    /// <summary>Starts the server again with the same environment (after <see cref="KillAsync"/> or <see cref="StopAsync"/>).</summary>
+    public async Task RestartAsync()
+    {
+        if (process is not null)
+        {
+            throw new InvalidOperationException("The server is still running; kill or stop it first.");
+        }
+
+        await LaunchAsync();
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await KillAsync();
+        }
+        finally
+        {
+            channel?.Dispose();
+            channel = null;
+        }
+    }
+
+    private async Task LaunchAsync()
+    {
+        var dll = ServerBinary.Path;
+        var start = new ProcessStartInfo(ServerBinary.DotnetHost)
+        {
+            WorkingDirectory = System.IO.Path.GetDirectoryName(dll)!,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = false,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        Log($"---- starting {dll} {string.Join(' ', arguments)} on port {GrpcPort.ToString(CultureInfo.InvariantCulture)} ----");
+        var started = new Process { StartInfo = start, EnableRaisingEvents = true };
+        started.OutputDataReceived += (_, e) => Log(e.Data);
+        started.ErrorDataReceived += (_, e) => Log(e.Data is null ? null : "ERR " + e.Data);
+        if (!started.Start())
+        {
+            throw new InvalidOperationException($"Could not start {dll}.");
+        }
+
+        started.BeginOutputReadLine();
+        started.BeginErrorReadLine();
+        process = started;
+        await WaitServingAsync(started);
+    }
+
+    private async Task WaitServingAsync(Process started)
+    {
+        var health = new Health.HealthClient(Channel);
+        var watch = Stopwatch.StartNew();
+        string last = "no answer yet";
+        while (watch.Elapsed < ReadyTimeout)
+        {
+            if (started.HasExited)
+            {
+                await Task.Delay(200); // let the output readers drain
+                throw new InvalidOperationException(
+                    $"The server exited with code {started.ExitCode.ToString(CultureInfo.InvariantCulture)} before it was SERVING.\n{Output}");
+            }
+
+            try
+            {
+                var reply = await health.CheckAsync(new HealthCheckRequest { Service = "" }, deadline: DateTime.UtcNow.AddSeconds(5));
+                if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving)
+                {
+                    return;
+                }
+
+                last = reply.Status.ToString();
+            }
+            catch (RpcException ex)
+            {
+                last = $"{ex.StatusCode}: {ex.Status.Detail}";
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"The server was not SERVING within {ReadyTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s (last health answer: {last}).\n{Output}");
+    }
+
+    private void Log(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        output.Enqueue(line);
+        while (output.Count > KeptLines && output.TryDequeue(out _))
+        {
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
+    private static int SendSigterm(int pid) => Kill(pid, 15);
+}

@@ -29,7 +29,7 @@ public static class ServerApp
             options.Storage = StorageMode.InMemory;
         }
 
-        var policy = builder.Configuration.GetSection($"{ServerOptions.Section}:Policy").Get<CustomerPolicy>() ?? CustomerPolicy.Default;
+        var policy = PolicyConfiguration.Read(builder.Configuration);
 
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Parse(options.ListenAddress), options.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2));

@@ -225,8 +225,14 @@ public static class CustomerEvolution
         var recent = state.RecentInteractions;
         var at = recent.FindIndex(x => x.OccurTime <= i.OccurTime);
         recent.Insert(at < 0 ? recent.Count : at, i);
+        state.RecentRecordTimes[i.InteractionId] = e.OccurredAt;
         if (recent.Count > CustomerState.MaxRecentInteractions)
         {
+            foreach (var dropped in recent.Skip(CustomerState.MaxRecentInteractions))
+            {
+                state.RecentRecordTimes.Remove(dropped.InteractionId);
+            }
+
             recent.RemoveRange(CustomerState.MaxRecentInteractions, recent.Count - CustomerState.MaxRecentInteractions);
         }
     }

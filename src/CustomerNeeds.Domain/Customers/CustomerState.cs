@@ -46,6 +46,9 @@ public sealed class CustomerState
     /// <summary>The latest interactions by occur time, newest first, at most <see cref="MaxRecentInteractions"/>.</summary>
     public List<Interaction> RecentInteractions { get; set; } = [];
 
+    /// <summary>When each of <see cref="RecentInteractions"/> was recorded, by interaction id.</summary>
+    public SortedDictionary<string, DateTimeOffset> RecentRecordTimes { get; set; } = [];
+
     public DateTimeOffset? CreatedAt { get; set; }
 
     public DateTimeOffset? UpdatedAt { get; set; }
@@ -74,6 +77,7 @@ public sealed class CustomerState
         Loyalty = Loyalty.Clone(),
         Aggregates = Aggregates.Clone(),
         RecentInteractions = [.. RecentInteractions],
+        RecentRecordTimes = new SortedDictionary<string, DateTimeOffset>(RecentRecordTimes),
         CreatedAt = CreatedAt,
         UpdatedAt = UpdatedAt,
         NextNeedNumber = NextNeedNumber,

@@ -20,7 +20,8 @@ public sealed record CustomerSummary(
     long ComplaintCount,
     DateTimeOffset? CreatedAt,
     DateTimeOffset? UpdatedAt,
-    string Etag)
+    string Etag,
+    IReadOnlyDictionary<string, DateTimeOffset>? RecentRecordTimes = null)
 {
     /// <summary>How many needs <see cref="TopNeeds"/> holds at most.</summary>
     public const int TopNeedCount = 5;
@@ -43,7 +44,8 @@ public sealed record CustomerSummary(
             a.ComplaintCount,
             state.CreatedAt,
             state.UpdatedAt,
-            state.Etag);
+            state.Etag,
+            new Dictionary<string, DateTimeOffset>(state.RecentRecordTimes, StringComparer.Ordinal));
     }
 
     /// <summary>The open needs (not Satisfied, Rejected or Withdrawn), most pressing first, at most <paramref name="count"/>.</summary>

@@ -112,7 +112,8 @@ public static class CustomerMapper
         c.Attributes.Add(p.Attributes.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
         c.Tags.AddRange(p.Tags);
         c.TopNeeds.AddRange(s.TopNeeds.Select(n => NeedMapper.ToProto(s.Id, n, withHistory: false)));
-        c.RecentInteractions.AddRange(s.RecentInteractions.Select(i => InteractionMapper.ToProto(s.Id, i, recordedAt: null)));
+        c.RecentInteractions.AddRange(s.RecentInteractions.Select(i => InteractionMapper.ToProto(
+            s.Id, i, recordedAt: s.RecentRecordTimes is { } times && times.TryGetValue(i.InteractionId, out var at) ? at : null)));
         return c;
     }
 

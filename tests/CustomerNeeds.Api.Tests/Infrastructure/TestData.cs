@@ -190,13 +190,4 @@ public static class TestData
 
         Assert.Equal(Stable(before), Stable(after));
     }
-
-    /// <summary>The interactions as Customer.recent_interactions carries them: without record_time.</summary>
-    public static IEnumerable<Interaction> WithoutRecordTime(IEnumerable<Interaction> interactions) =>
-        interactions.Select(i =>
-        {
-            var copy = i.Clone();
-            copy.RecordTime = null;
-            return copy;
-        });
 }

@@ -131,31 +131,28 @@ public sealed class CustomerGrain(
     public async Task<RecordedInteraction> RecordInteractionAsync(Interaction interaction, CancellationToken cancellationToken = default)
     {
         RequireExists();
-        var inRecent = state.RecentInteractions.Exists(i => i.InteractionId == interaction.InteractionId);
-        if (!inRecent)
-        {
-            var stored = await ReadStorageAsync(() => log.FindInteractionAsync(CustomerId, interaction.InteractionId, cancellationToken));
-            if (stored is not null)
-            {
-                return stored.ContentHash == InteractionFingerprint.Of(interaction)
-                    ? ToRecorded(stored, replayed: true)
-                    : throw new InteractionAlreadyExistsException(interaction.InteractionId).ToOperationException();
-            }
-        }
-
         if (interaction.RelatedComplaintId is { } related && !state.OpenComplaints.ContainsKey(related)
             && await FindClosedComplaintAsync(related, cancellationToken) is null)
         {
             throw new ComplaintNotFoundException(related).ToOperationException();
         }
 
-        var events = await CommitAsync((s, now) => InteractionDecisions.Decide(s, new RecordInteraction(interaction), now, policy));
+        IReadOnlyList<CustomerEvent> events;
+        try
+        {
+            events = await CommitAsync((s, now) => InteractionDecisions.Decide(s, new RecordInteraction(interaction), now, policy));
+        }
+        catch (CustomerConcurrencyConflictException ex) when (ex.Kind == ConcurrencyConflictKind.DuplicateInteraction)
+        {
+            // An id older than the recent 20: the unique index on (customer, interaction id) refused
+            // the append, so nothing was written. Answer from the log.
+            return await StoredResultAsync(interaction, cancellationToken);
+        }
+
         if (events.Count == 0)
         {
-            // A retry of one of the recent interactions with the same content: answer from the log.
-            var stored = await ReadStorageAsync(() => log.FindInteractionAsync(CustomerId, interaction.InteractionId, cancellationToken))
-                ?? throw new InvalidOperationException($"Interaction {interaction.InteractionId} is in the state of {CustomerId} but not in its log.");
-            return ToRecorded(stored, replayed: true);
+            // A same-content retry of one of the recent interactions: answer from the log.
+            return await StoredResultAsync(interaction, cancellationToken);
         }
 
         var recorded = events.OfType<InteractionRecorded>().Single();
@@ -270,6 +267,11 @@ public sealed class CustomerGrain(
             // Not cancellable: once the commit starts, its outcome must be known before answering.
             await log.AppendAsync(append, CancellationToken.None);
         }
+        catch (CustomerConcurrencyConflictException ex) when (ex.Kind == ConcurrencyConflictKind.DuplicateInteraction)
+        {
+            // The interaction id is taken; the caller answers from the log. The state is unchanged.
+            throw;
+        }
         catch (CustomerConcurrencyConflictException ex)
         {
             logger.LogWarning(ex, "Customer {CustomerId}: another writer won sequence {Sequence}; reloading", CustomerId, append.ExpectedSequence + 1);
@@ -331,6 +333,16 @@ public sealed class CustomerGrain(
     {
         var row = await ReadStorageAsync(() => log.FindComplaintAsync(CustomerId, complaintId, cancellationToken));
         return row is null ? null : ToComplaint(row);
+    }
+
+    /// <summary>The stored result of an interaction id already in the log: a replay when the content is the same.</summary>
+    private async Task<RecordedInteraction> StoredResultAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        var stored = await ReadStorageAsync(() => log.FindInteractionAsync(CustomerId, interaction.InteractionId, cancellationToken))
+            ?? throw new InvalidOperationException($"Interaction {interaction.InteractionId} of {CustomerId} was refused as a duplicate but is not in its log.");
+        return stored.ContentHash == InteractionFingerprint.Of(interaction)
+            ? ToRecorded(stored, replayed: true)
+            : throw new InteractionAlreadyExistsException(interaction.InteractionId).ToOperationException();
     }
 
     private async Task RequireInteractionAsync(string? interactionId, CancellationToken cancellationToken)

@@ -166,4 +166,27 @@ public sealed class CustomerGrainTests(InMemoryClusterFixture fixture)
 
         Assert.Equal(2, (await customer.GetLoyaltyAsync()).ReferralCount);
     }
+
+    [Fact]
+    public async Task A_retry_of_an_interaction_older_than_the_recent_twenty_is_answered_from_the_log()
+    {
+        var customer = NewCustomer();
+        await customer.CreateAsync(Samples.Profile());
+        var first = await customer.RecordInteractionAsync(Samples.Purchase("old", 0, 7m));
+        for (var i = 1; i <= 25; i++)
+        {
+            await customer.RecordInteractionAsync(Samples.Purchase($"p-{i}", i));
+        }
+
+        var retry = await customer.RecordInteractionAsync(Samples.Purchase("old", 0, 7m));
+        var conflict = await Assert.ThrowsAsync<CustomerOperationException>(() => customer.RecordInteractionAsync(Samples.Purchase("old", 0, 8m)));
+
+        Assert.True(retry.Replayed);
+        Assert.Equal(first.RecordedAt, retry.RecordedAt);
+        Assert.Equal(CustomerErrorCode.AlreadyExists, conflict.Code);
+        var summary = await customer.GetAsync();
+        Assert.DoesNotContain(summary.RecentInteractions, i => i.InteractionId == "old");
+        Assert.Equal(26, summary.InteractionCount);
+        Assert.Equal(257m, summary.LifetimeSpend.Amount);
+    }
 }

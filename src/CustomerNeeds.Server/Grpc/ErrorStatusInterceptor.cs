@@ -23,20 +23,6 @@ internal sealed class ErrorStatusInterceptor(ILogger<ErrorStatusInterceptor> log
         }
     }
 
-    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
-        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
-        ServerStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        try
-        {
-            await continuation(request, responseStream, context);
-        }
-        catch (Exception ex) when (ex is not RpcException)
-        {
-            throw Map(ex, context);
-        }
-    }
-
     private RpcException Map(Exception ex, ServerCallContext context)
     {
         var mapped = StatusMapping.ToRpcException(ex, context.CancellationToken.IsCancellationRequested);

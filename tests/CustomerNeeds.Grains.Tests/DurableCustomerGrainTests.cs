@@ -27,7 +27,7 @@ public sealed class DurableCustomerGrainTests(PostgresClusterFixture fixture)
         await fixture.RestartAsync();
         var after = await fixture.Grains.GetGrain<ICustomerGrain>(id).GetAsync();
 
-        Assert.Equal(CustomerEventJsonOf(before), CustomerEventJsonOf(after));
+        Assert.Equal(Comparable(before), Comparable(after));
         Assert.Equal(13, after.InteractionCount);
         Assert.Equal(60m, after.LifetimeSpend.Amount);
         Assert.Equal(1, after.OpenComplaintCount);
@@ -81,7 +81,7 @@ public sealed class DurableCustomerGrainTests(PostgresClusterFixture fixture)
         }
     }
 
-    private static string CustomerEventJsonOf(CustomerSummary summary) =>
+    private static string Comparable(CustomerSummary summary) =>
         System.Text.Json.JsonSerializer.Serialize(summary with { Loyalty = summary.Loyalty with { ChurnRisk = null!, Rfm = null!, EvaluatedAt = null } });
 
     private static async Task<T> Scalar<T>(NpgsqlConnection connection, string sql, string id)

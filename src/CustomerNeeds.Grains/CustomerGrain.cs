@@ -9,9 +9,11 @@ using CustomerNeeds.Domain.Events;
 using CustomerNeeds.Domain.Interactions;
 using CustomerNeeds.Domain.Loyalty;
 using CustomerNeeds.Domain.Needs;
+using CustomerNeeds.Grains.Writes;
 using CustomerNeeds.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 using Orleans.Storage;
 using AbstractInteractionPage = CustomerNeeds.Abstractions.Customers.InteractionPage;
 using AbstractComplaintPage = CustomerNeeds.Abstractions.Customers.ComplaintPage;
@@ -20,8 +22,11 @@ namespace CustomerNeeds.Grains;
 
 /// <summary>
 /// One customer. Decides with the pure domain, commits the events to the customer's log in
-/// PostgreSQL, and only then applies them to its state (docs/architecture.md).
+/// PostgreSQL, and only then applies them to its state (docs/architecture.md). Reentrant: writes
+/// queue in the customer's write pipeline and are committed in groups while reads answer from the
+/// committed state without waiting (docs/group-commit.md).
 /// </summary>
+[Reentrant]
 public sealed class CustomerGrain(
     [PersistentState(StorageNames.CustomerSnapshotState, StorageNames.GrainStorage)] IPersistentState<CustomerSnapshot> snapshot,
     ICustomerEventLog log,
@@ -32,8 +37,14 @@ public sealed class CustomerGrain(
 {
     private CustomerState state = new();
     private int eventsSinceSnapshot;
+    private Task snapshotWriting = Task.CompletedTask;
+    private bool lost;
+    private CustomerWritePipeline? pipeline;
 
     private string CustomerId => this.GetPrimaryKeyString();
+
+    private CustomerWritePipeline Pipeline => pipeline ??= new CustomerWritePipeline(
+        CustomerId, log, time, () => state, Adopt, Lose, logger);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -63,105 +74,105 @@ public sealed class CustomerGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (eventsSinceSnapshot > 0 && reason.ReasonCode != DeactivationReasonCode.ApplicationError)
+        await snapshotWriting;
+        if (eventsSinceSnapshot > 0 && !lost && reason.ReasonCode != DeactivationReasonCode.ApplicationError)
         {
             await WriteSnapshotAsync();
         }
     }
 
-    public async Task<CustomerSummary> CreateAsync(CustomerProfile profile, CancellationToken cancellationToken = default)
-    {
-        await CommitAsync((s, now) => CustomerDecisions.Decide(s, new CreateCustomer(CustomerId, profile), now, policy));
-        return Summary();
-    }
+    public Task<CustomerSummary> CreateAsync(CustomerProfile profile, CancellationToken cancellationToken = default) =>
+        WriteAsync(new CustomerWrite<CustomerSummary>(
+            (s, now) => CustomerDecisions.Decide(s, new CreateCustomer(CustomerId, profile), now, policy),
+            (s, _, _) => Summary(s)));
 
     public Task<CustomerSummary> GetAsync(CancellationToken cancellationToken = default)
     {
-        RequireExists();
-        return Task.FromResult(Summary());
+        RequireExists(state);
+        return Task.FromResult(Summary(state));
     }
 
-    public async Task<CustomerSummary> UpdateProfileAsync(UpdateProfile command, CancellationToken cancellationToken = default)
+    public Task<CustomerSummary> UpdateProfileAsync(UpdateProfile command, CancellationToken cancellationToken = default) =>
+        WriteAsync(new CustomerWrite<CustomerSummary>(
+            (s, now) => CustomerDecisions.Decide(s, command, now, policy),
+            (s, _, _) => Summary(s)));
+
+    public Task<Need> CreateNeedAsync(CreateNeed command, CancellationToken cancellationToken = default)
     {
-        await CommitAsync((s, now) => CustomerDecisions.Decide(s, command, now, policy));
-        return Summary();
+        var source = command.Fields.Source?.InteractionId;
+        return WriteAsync(new CustomerWrite<Need>(
+            (s, now) => NeedDecisions.Decide(RequireExists(s), command, now, policy),
+            (s, events, _) => s.Needs[events.OfType<NeedCreated>().Single().NeedId].Clone())
+        {
+            ReadsWhen = s => s.Exists && IsUnknownInteraction(s, source),
+            Read = _ => RequireStoredInteractionAsync(source!, cancellationToken),
+        });
     }
 
-    public async Task<Need> CreateNeedAsync(CreateNeed command, CancellationToken cancellationToken = default)
-    {
-        RequireExists();
-        await RequireInteractionAsync(command.Fields.Source?.InteractionId, cancellationToken);
-        var events = await CommitAsync((s, now) => NeedDecisions.Decide(s, command, now, policy));
-        var needId = events.OfType<NeedCreated>().Single().NeedId;
-        return state.Needs[needId];
-    }
-
-    public Task<Need> GetNeedAsync(string needId, CancellationToken cancellationToken = default)
-    {
-        RequireExists();
-        return Task.FromResult(FindNeed(needId));
-    }
+    public Task<Need> GetNeedAsync(string needId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(FindNeed(RequireExists(state), needId).Clone());
 
     public Task<NeedPage> ListNeedsAsync(NeedQuery query, CancellationToken cancellationToken = default)
     {
-        RequireExists();
+        RequireExists(state);
         var matching = NeedPriority.Order(state.Needs.Values.Where(n =>
                 (query.Statuses.Count == 0 || query.Statuses.Contains(n.Status))
                 && (query.Types.Count == 0 || query.Types.Contains(n.Type))
                 && (query.Areas.Count == 0 || query.Areas.Contains(n.Area))
                 && (query.KanoClasses.Count == 0 || query.KanoClasses.Contains(n.KanoClass))))
             .ToArray();
-        var page = matching.Skip(query.Offset).Take(query.PageSize).Select(n => n).ToArray();
+        var page = matching.Skip(query.Offset).Take(query.PageSize).Select(n => n.Clone()).ToArray();
         var next = query.Offset + page.Length;
         return Task.FromResult(new NeedPage(page, next < matching.Length ? next : null));
     }
 
-    public async Task<Need> UpdateNeedAsync(UpdateNeed command, CancellationToken cancellationToken = default)
+    public Task<Need> UpdateNeedAsync(UpdateNeed command, CancellationToken cancellationToken = default)
     {
-        RequireExists();
-        if (command.FieldPaths.Contains("source"))
+        var source = command.FieldPaths.Contains("source") ? command.Values.Source?.InteractionId : null;
+        return WriteAsync(new CustomerWrite<Need>(
+            (s, now) => NeedDecisions.Decide(RequireExists(s), command, now, policy),
+            (s, _, _) => FindNeed(s, command.NeedId).Clone())
         {
-            await RequireInteractionAsync(command.Values.Source?.InteractionId, cancellationToken);
-        }
-
-        await CommitAsync((s, now) => NeedDecisions.Decide(s, command, now, policy));
-        return FindNeed(command.NeedId);
+            ReadsWhen = s => s.Exists && IsUnknownInteraction(s, source),
+            Read = _ => RequireStoredInteractionAsync(source!, cancellationToken),
+        });
     }
 
     public async Task<RecordedInteraction> RecordInteractionAsync(Interaction interaction, CancellationToken cancellationToken = default)
     {
-        RequireExists();
-        if (interaction.RelatedComplaintId is { } related && !state.OpenComplaints.ContainsKey(related)
-            && await FindClosedComplaintAsync(related, cancellationToken) is null)
+        var related = interaction.RelatedComplaintId;
+        var write = new CustomerWrite<RecordedInteraction?>(
+            (s, now) => InteractionDecisions.Decide(RequireExists(s), new RecordInteraction(interaction), now, policy),
+            (_, events, _) => events.OfType<InteractionRecorded>().SingleOrDefault() is { } recorded
+                ? new RecordedInteraction(recorded.Interaction, recorded.OccurredAt, recorded.OpenedComplaintId, Replayed: false)
+                : null)
         {
-            throw new ComplaintNotFoundException(related).ToOperationException();
-        }
+            InteractionId = interaction.InteractionId,
+            ReadsWhen = s => s.Exists && related is not null && !s.OpenComplaints.ContainsKey(related),
+            Read = async _ =>
+            {
+                if (await FindClosedComplaintAsync(related!, cancellationToken) is null)
+                {
+                    throw new ComplaintNotFoundException(related!).ToOperationException();
+                }
+            },
+        };
 
-        IReadOnlyList<CustomerEvent> events;
         try
         {
-            events = await CommitAsync((s, now) => InteractionDecisions.Decide(s, new RecordInteraction(interaction), now, policy));
+            // No events: a same-content retry of one of the recent interactions.
+            return await WriteAsync(write) ?? await StoredResultAsync(interaction, cancellationToken);
         }
-        catch (CustomerConcurrencyConflictException ex) when (ex.Kind == ConcurrencyConflictKind.DuplicateInteraction)
+        catch (InteractionAlreadyRecordedException)
         {
-            // An id older than the recent 20: the unique index on (customer, interaction id) refused
-            // the append, so nothing was written. Answer from the log.
+            // An id older than the recent 20, refused by the unique index: nothing was written.
             return await StoredResultAsync(interaction, cancellationToken);
         }
-
-        if (events.Count == 0)
-        {
-            // A same-content retry of one of the recent interactions: answer from the log.
-            return await StoredResultAsync(interaction, cancellationToken);
-        }
-
-        var recorded = events.OfType<InteractionRecorded>().Single();
-        return new RecordedInteraction(recorded.Interaction, recorded.OccurredAt, recorded.OpenedComplaintId, Replayed: false);
     }
 
     public async Task<RecordedInteraction> GetInteractionAsync(string interactionId, CancellationToken cancellationToken = default)
     {
-        RequireExists();
+        RequireExists(state);
         var stored = await ReadStorageAsync(() => log.FindInteractionAsync(CustomerId, interactionId, cancellationToken));
         return stored is null
             ? throw new CustomerOperationException(CustomerErrorCode.NotFound, $"Interaction '{interactionId}' of customer '{CustomerId}' does not exist.")
@@ -170,7 +181,7 @@ public sealed class CustomerGrain(
 
     public async Task<AbstractInteractionPage> ListInteractionsAsync(InteractionQuery query, CancellationToken cancellationToken = default)
     {
-        RequireExists();
+        RequireExists(state);
         var filter = new InteractionFilter(
             CustomerId,
             query.PageSize,
@@ -187,7 +198,7 @@ public sealed class CustomerGrain(
 
     public async Task<ComplaintCase> GetComplaintAsync(string complaintId, CancellationToken cancellationToken = default)
     {
-        RequireExists();
+        RequireExists(state);
         if (state.OpenComplaints.TryGetValue(complaintId, out var open))
         {
             return open.Clone();
@@ -199,7 +210,7 @@ public sealed class CustomerGrain(
 
     public async Task<AbstractComplaintPage> ListComplaintsAsync(ComplaintQuery query, CancellationToken cancellationToken = default)
     {
-        RequireExists();
+        RequireExists(state);
         var filter = new ComplaintFilter(
             CustomerId,
             query.PageSize,
@@ -211,103 +222,71 @@ public sealed class CustomerGrain(
             page.Next is { } next ? new ComplaintPosition(next.OpenedAt, next.ComplaintId) : null);
     }
 
-    public async Task<ComplaintCase> TransitionComplaintAsync(TransitionComplaint command, CancellationToken cancellationToken = default)
+    public Task<ComplaintCase> TransitionComplaintAsync(TransitionComplaint command, CancellationToken cancellationToken = default)
     {
-        RequireExists();
-        var closed = state.OpenComplaints.ContainsKey(command.ComplaintId)
-            ? null
-            : await FindClosedComplaintAsync(command.ComplaintId, cancellationToken);
-        var events = await CommitAsync((s, now) => ComplaintDecisions.Decide(s, command, now, policy, closed));
-        if (state.OpenComplaints.TryGetValue(command.ComplaintId, out var open))
+        var id = command.ComplaintId;
+        ComplaintCase? closed = null;
+        return WriteAsync(new CustomerWrite<ComplaintCase>(
+            (s, now) => ComplaintDecisions.Decide(RequireExists(s), command, now, policy, s.OpenComplaints.ContainsKey(id) ? null : closed),
+            (s, _, append) => s.OpenComplaints.TryGetValue(id, out var open)
+                ? open.Clone()
+                : append?.Complaints.FirstOrDefault(c => c.ComplaintId == id) is { } row
+                    ? ToComplaint(row)
+                    : closed?.Clone() ?? throw new InvalidOperationException($"Complaint {id} of {CustomerId} is neither open nor closed."))
         {
-            return open.Clone();
-        }
-
-        return await FindClosedComplaintAsync(command.ComplaintId, cancellationToken)
-            ?? throw new InvalidOperationException($"Complaint {command.ComplaintId} was committed ({events.Count} events) but cannot be read back.");
+            ReadsWhen = s => s.Exists && !s.OpenComplaints.ContainsKey(id),
+            Read = async _ => closed = await FindClosedComplaintAsync(id, cancellationToken),
+        });
     }
 
-    public Task<LoyaltyAssessment> GetLoyaltyAsync(CancellationToken cancellationToken = default)
+    public Task<LoyaltyAssessment> GetLoyaltyAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(LoyaltyAssessment.Assess(RequireExists(state), policy, time.GetUtcNow()));
+
+    public Task<LoyaltyAssessment> SetTierFloorAsync(SetTierFloor command, CancellationToken cancellationToken = default) =>
+        WriteAsync(new CustomerWrite<LoyaltyAssessment>(
+            (s, now) => LoyaltyDecisions.Decide(s, command, now, policy),
+            (s, _, _) => LoyaltyAssessment.Assess(s, policy, time.GetUtcNow())));
+
+    /// <summary>The one write path: through the customer's write pipeline (docs/group-commit.md).</summary>
+    private Task<T> WriteAsync<T>(CustomerWrite<T> write)
     {
-        RequireExists();
-        return Task.FromResult(LoyaltyAssessment.Assess(state, policy, time.GetUtcNow()));
+        Pipeline.Submit(write);
+        return write.ResultAsync();
     }
 
-    public async Task<LoyaltyAssessment> SetTierFloorAsync(SetTierFloor command, CancellationToken cancellationToken = default)
+    /// <summary>A group was committed: its state becomes the committed state; maybe start a snapshot.</summary>
+    private void Adopt(CustomerState next, int events)
     {
-        await CommitAsync((s, now) => LoyaltyDecisions.Decide(s, command, now, policy));
-        return LoyaltyAssessment.Assess(state, policy, time.GetUtcNow());
-    }
-
-    /// <summary>
-    /// The one write path: decide on the current state, apply to a private copy, commit the
-    /// events (and the rows derived from them) in one PostgreSQL transaction, then adopt the copy.
-    /// </summary>
-    private async Task<IReadOnlyList<CustomerEvent>> CommitAsync(Func<CustomerState, DateTimeOffset, IReadOnlyList<CustomerEvent>> decide)
-    {
-        IReadOnlyList<CustomerEvent> events;
-        try
-        {
-            events = decide(state, time.GetUtcNow());
-        }
-        catch (DomainException ex)
-        {
-            throw ex.ToOperationException();
-        }
-
-        if (events.Count == 0)
-        {
-            return events;
-        }
-
-        var next = Copy(state);
-        var append = CustomerLogEntries.Build(CustomerId, next, events);
-        try
-        {
-            // Not cancellable: once the commit starts, its outcome must be known before answering.
-            await log.AppendAsync(append, CancellationToken.None);
-        }
-        catch (CustomerConcurrencyConflictException ex) when (ex.Kind == ConcurrencyConflictKind.DuplicateInteraction)
-        {
-            // The interaction id is taken; the caller answers from the log. The state is unchanged.
-            throw;
-        }
-        catch (CustomerConcurrencyConflictException ex)
-        {
-            logger.LogWarning(ex, "Customer {CustomerId}: another writer won sequence {Sequence}; reloading", CustomerId, append.ExpectedSequence + 1);
-            DeactivateOnIdle();
-            throw new CustomerOperationException(CustomerErrorCode.Aborted, "A concurrent write to this customer won; reread and retry.");
-        }
-        catch (Exception ex)
-        {
-            // The outcome is unknown (e.g. the connection broke during COMMIT): reload from the log.
-            logger.LogWarning(ex, "Customer {CustomerId}: append failed; reloading from the log", CustomerId);
-            DeactivateOnIdle();
-            throw new CustomerOperationException(CustomerErrorCode.Unavailable, "Storage is unavailable; the change was not acknowledged. Retry.");
-        }
-
         state = next;
-        eventsSinceSnapshot += events.Count;
-        if (eventsSinceSnapshot >= options.Value.SnapshotInterval)
+        eventsSinceSnapshot += events;
+        if (eventsSinceSnapshot >= options.Value.SnapshotInterval && snapshotWriting.IsCompleted)
         {
-            await WriteSnapshotAsync();
+            // Off the hot path: the group's callers do not wait for the snapshot.
+            snapshotWriting = WriteSnapshotAsync();
         }
+    }
 
-        return events;
+    /// <summary>The write pipeline can no longer trust the state: reload from the log on the next call.</summary>
+    private void Lose()
+    {
+        lost = true;
+        DeactivateOnIdle();
     }
 
     private async Task WriteSnapshotAsync()
     {
-        snapshot.State = new CustomerSnapshot { Sequence = state.Version, State = state };
+        var copy = state.Clone();
+        var covered = eventsSinceSnapshot;
+        snapshot.State = new CustomerSnapshot { Sequence = copy.Version, State = copy };
         try
         {
             await snapshot.WriteStateAsync();
-            eventsSinceSnapshot = 0;
+            eventsSinceSnapshot -= covered;
         }
         catch (InconsistentStateException ex)
         {
             logger.LogWarning(ex, "Customer {CustomerId}: snapshot written by another activation; reloading", CustomerId);
-            DeactivateOnIdle();
+            Lose();
         }
         catch (Exception ex)
         {
@@ -345,28 +324,24 @@ public sealed class CustomerGrain(
             : throw new InteractionAlreadyExistsException(interaction.InteractionId).ToOperationException();
     }
 
-    private async Task RequireInteractionAsync(string? interactionId, CancellationToken cancellationToken)
+    private static bool IsUnknownInteraction(CustomerState state, string? interactionId) =>
+        interactionId is not null && !state.RecentInteractions.Exists(i => i.InteractionId == interactionId);
+
+    private async Task RequireStoredInteractionAsync(string interactionId, CancellationToken cancellationToken)
     {
-        if (interactionId is not null
-            && !state.RecentInteractions.Exists(i => i.InteractionId == interactionId)
-            && await ReadStorageAsync(() => log.FindInteractionAsync(CustomerId, interactionId, cancellationToken)) is null)
+        if (await ReadStorageAsync(() => log.FindInteractionAsync(CustomerId, interactionId, cancellationToken)) is null)
         {
             throw new CustomerOperationException(CustomerErrorCode.NotFound, $"Interaction '{interactionId}' of customer '{CustomerId}' does not exist.");
         }
     }
 
-    private void RequireExists()
-    {
-        if (!state.Exists)
-        {
-            throw new CustomerNotFoundException(CustomerId).ToOperationException();
-        }
-    }
+    private CustomerState RequireExists(CustomerState s) =>
+        s.Exists ? s : throw new CustomerNotFoundException(CustomerId).ToOperationException();
 
-    private Need FindNeed(string needId) =>
-        state.Needs.TryGetValue(needId, out var need) ? need : throw new NeedNotFoundException(needId).ToOperationException();
+    private static Need FindNeed(CustomerState s, string needId) =>
+        s.Needs.TryGetValue(needId, out var need) ? need : throw new NeedNotFoundException(needId).ToOperationException();
 
-    private CustomerSummary Summary() => CustomerSummary.From(state, policy, time.GetUtcNow());
+    private CustomerSummary Summary(CustomerState s) => CustomerSummary.From(s, policy, time.GetUtcNow());
 
     private static RecordedInteraction ToRecorded(StoredEvent stored, bool replayed)
     {
@@ -377,8 +352,4 @@ public sealed class CustomerGrain(
     private static ComplaintCase ToComplaint(ComplaintRow row) =>
         JsonSerializer.Deserialize<ComplaintCase>(row.PayloadJson)
         ?? throw new InvalidOperationException($"Complaint row {row.ComplaintId} has an empty payload.");
-
-    private static CustomerState Copy(CustomerState source) =>
-        JsonSerializer.Deserialize<CustomerState>(JsonSerializer.SerializeToUtf8Bytes(source))
-        ?? throw new InvalidOperationException("State copy failed.");
 }

@@ -7,10 +7,17 @@ namespace CustomerNeeds.Storage;
 public sealed class CustomerConcurrencyConflictException : Exception
 {
     public CustomerConcurrencyConflictException(string customerId, ConcurrencyConflictKind kind, string message, Exception? innerException = null)
+        : this(customerId, kind, [], message, innerException)
+    {
+    }
+
+    public CustomerConcurrencyConflictException(
+        string customerId, ConcurrencyConflictKind kind, IReadOnlyList<string> duplicateInteractionIds, string message, Exception? innerException = null)
         : base(message, innerException)
     {
         CustomerId = customerId;
         Kind = kind;
+        DuplicateInteractionIds = duplicateInteractionIds;
     }
 
     /// <summary>The customer whose append was refused.</summary>
@@ -18,4 +25,10 @@ public sealed class CustomerConcurrencyConflictException : Exception
 
     /// <summary>Why it was refused.</summary>
     public ConcurrencyConflictKind Kind { get; }
+
+    /// <summary>
+    /// For <see cref="ConcurrencyConflictKind.DuplicateInteraction"/>: the interaction ids of the
+    /// append that are already recorded for the customer (or repeated within the append).
+    /// </summary>
+    public IReadOnlyList<string> DuplicateInteractionIds { get; }
 }

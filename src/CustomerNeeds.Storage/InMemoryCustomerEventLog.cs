@@ -34,15 +34,22 @@ public sealed class InMemoryCustomerEventLog : ICustomerEventLog
             }
 
             var newInteractions = new HashSet<string>(StringComparer.Ordinal);
+            var duplicates = new List<string>();
             foreach (var e in append.Events)
             {
                 if (e.Interaction is { } key && (log.Interactions.ContainsKey(key.InteractionId) || !newInteractions.Add(key.InteractionId)))
                 {
-                    throw new CustomerConcurrencyConflictException(
-                        append.CustomerId,
-                        ConcurrencyConflictKind.DuplicateInteraction,
-                        $"An interaction of this append is already recorded for customer '{append.CustomerId}'.");
+                    duplicates.Add(key.InteractionId);
                 }
+            }
+
+            if (duplicates.Count > 0)
+            {
+                throw new CustomerConcurrencyConflictException(
+                    append.CustomerId,
+                    ConcurrencyConflictKind.DuplicateInteraction,
+                    duplicates,
+                    $"An interaction of this append is already recorded for customer '{append.CustomerId}'.");
             }
 
             foreach (var e in append.Events)

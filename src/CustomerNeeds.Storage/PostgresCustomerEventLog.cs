@@ -116,15 +116,23 @@ public sealed class PostgresCustomerEventLog(NpgsqlDataSource dataSource) : ICus
         {
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (PostgresException e) when (e.SqlState is UniqueViolation or SerializationFailure or DeadlockDetected)
+        catch (PostgresException e) when (e.SqlState == UniqueViolation && e.ConstraintName == InteractionConstraint)
         {
-            var duplicateInteraction = e.SqlState == UniqueViolation && e.ConstraintName == InteractionConstraint;
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            var taken = await RecordedInteractionIdsAsync(connection, append, cancellationToken).ConfigureAwait(false);
             throw new CustomerConcurrencyConflictException(
                 append.CustomerId,
-                duplicateInteraction ? ConcurrencyConflictKind.DuplicateInteraction : ConcurrencyConflictKind.StaleSequence,
-                duplicateInteraction
-                    ? $"An interaction of this append is already recorded for customer '{append.CustomerId}'."
-                    : $"Customer '{append.CustomerId}' was appended to by another writer after sequence {append.ExpectedSequence}.",
+                ConcurrencyConflictKind.DuplicateInteraction,
+                taken,
+                $"An interaction of this append is already recorded for customer '{append.CustomerId}'.",
+                e);
+        }
+        catch (PostgresException e) when (e.SqlState is UniqueViolation or SerializationFailure or DeadlockDetected)
+        {
+            throw new CustomerConcurrencyConflictException(
+                append.CustomerId,
+                ConcurrencyConflictKind.StaleSequence,
+                $"Customer '{append.CustomerId}' was appended to by another writer after sequence {append.ExpectedSequence}.",
                 e);
         }
         catch (PostgresException e) when (e.SqlState == InvalidTextRepresentation)
@@ -142,6 +150,24 @@ public sealed class PostgresCustomerEventLog(NpgsqlDataSource dataSource) : ICus
         }
 
         await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Which interaction ids of <paramref name="append"/> are already recorded for its customer.</summary>
+    private static async Task<IReadOnlyList<string>> RecordedInteractionIdsAsync(NpgsqlConnection connection, CustomerAppend append, CancellationToken cancellationToken)
+    {
+        var ids = append.Events.Where(e => e.Interaction is not null).Select(e => e.Interaction!.InteractionId).ToArray();
+        await using var command = new NpgsqlCommand(
+            "SELECT interaction_id FROM customer_events WHERE customer_id = $1 AND interaction_id = ANY($2)", connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = append.CustomerId });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = ids });
+        var taken = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            taken.Add(reader.GetString(0));
+        }
+
+        return taken;
     }
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using CustomerNeeds.Storage.GroupCommit;
 using Npgsql;
 
 namespace CustomerNeeds.Storage;
@@ -19,6 +20,9 @@ public sealed class PostgresOptions
 
     /// <summary>How long start-up keeps retrying the schema migration while PostgreSQL is unreachable.</summary>
     public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How appends are batched into transactions (docs/group-commit.md).</summary>
+    public GroupCommitOptions GroupCommit { get; set; } = new();
 
     /// <summary>The connection string with the pool limit applied.</summary>
     public string BuildConnectionString()

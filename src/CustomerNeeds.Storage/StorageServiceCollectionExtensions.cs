@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans;
 using Orleans.Runtime;
+using CustomerNeeds.Storage.GroupCommit;
 
 namespace CustomerNeeds.Storage;
 
@@ -12,8 +13,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers one <see cref="NpgsqlDataSource"/> (the server's only connection pool, limited to
-    /// <see cref="PostgresOptions.MaxPoolSize"/>), <see cref="PostgresCustomerEventLog"/> as
-    /// <see cref="ICustomerEventLog"/>, <see cref="PostgresStorageProbe"/> as <see cref="IStorageProbe"/>,
+    /// <see cref="PostgresOptions.MaxPoolSize"/>), the server's <see cref="GroupCommitAppender"/>,
+    /// <see cref="GroupCommitEventLog"/> as <see cref="ICustomerEventLog"/>, <see cref="PostgresStorageProbe"/> as <see cref="IStorageProbe"/>,
     /// and the schema migration, which runs when the Orleans silo in this container starts: at silo
     /// lifecycle stage <see cref="ServiceLifecycleStage.RuntimeInitialize"/> - 100, before any
     /// storage provider initialises, whatever the order of registration. Calling it again is harmless.
@@ -37,7 +38,14 @@ public static class StorageServiceCollectionExtensions
 
             return builder.Build();
         });
-        services.TryAddSingleton<ICustomerEventLog>(sp => new PostgresCustomerEventLog(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.TryAddSingleton(sp => new PostgresCustomerEventLog(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.TryAddSingleton(sp => new GroupCommitAppender(
+            sp.GetRequiredService<NpgsqlDataSource>(),
+            sp.GetRequiredService<PostgresCustomerEventLog>(),
+            sp.GetRequiredService<PostgresOptions>().GroupCommit,
+            sp.GetRequiredService<ILogger<GroupCommitAppender>>()));
+        services.TryAddSingleton<ICustomerEventLog>(sp => new GroupCommitEventLog(
+            sp.GetRequiredService<PostgresCustomerEventLog>(), sp.GetRequiredService<GroupCommitAppender>()));
         services.TryAddSingleton<IStorageProbe>(sp => new PostgresStorageProbe(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<PostgresOptions>().ProbeTimeout));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, SchemaMigrationParticipant>());

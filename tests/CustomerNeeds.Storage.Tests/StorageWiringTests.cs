@@ -1,3 +1,4 @@
+using CustomerNeeds.Storage.GroupCommit;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans;
@@ -14,7 +15,8 @@ public sealed class StorageWiringTests(TwoSilos silos) : IClassFixture<TwoSilos>
     {
         var services = silos.First.Services;
 
-        Assert.IsType<PostgresCustomerEventLog>(services.GetRequiredService<ICustomerEventLog>());
+        Assert.IsType<GroupCommitEventLog>(services.GetRequiredService<ICustomerEventLog>());
+        Assert.Same(services.GetRequiredService<GroupCommitAppender>(), services.GetRequiredService<GroupCommitAppender>());
         Assert.IsType<PostgresStorageProbe>(services.GetRequiredService<IStorageProbe>());
         var pool = new NpgsqlConnectionStringBuilder(services.GetRequiredService<NpgsqlDataSource>().ConnectionString);
         Assert.Equal(20, pool.MaxPoolSize);

@@ -63,6 +63,14 @@ public sealed class CustomerState
     [JsonIgnore]
     public string Etag => Version.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A deep copy sharing nothing mutable with this state.</summary>
+    public CustomerState Clone()
+    {
+        var copy = CopyForEvaluation();
+        copy.Needs = new SortedDictionary<string, Need>(Needs.ToDictionary(kv => kv.Key, kv => kv.Value.Clone()), Needs.Comparer);
+        return copy;
+    }
+
     /// <summary>
     /// A copy sharing nothing mutable with this state except needs (left out: no loyalty
     /// rule reads them), for applying a decision's events before evaluating loyalty.

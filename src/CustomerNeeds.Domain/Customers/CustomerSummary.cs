@@ -48,7 +48,10 @@ public sealed record CustomerSummary(
             new Dictionary<string, DateTimeOffset>(state.RecentRecordTimes, StringComparer.Ordinal));
     }
 
-    /// <summary>The open needs (not Satisfied, Rejected or Withdrawn), most pressing first, at most <paramref name="count"/>.</summary>
+    /// <summary>
+    /// Copies of the open needs (not Satisfied, Rejected or Withdrawn), most pressing first, at
+    /// most <paramref name="count"/>; later changes of the state do not show in them.
+    /// </summary>
     public static IReadOnlyList<Need> TopNeedsOf(CustomerState state, int count) =>
-        NeedPriority.Order(state.Needs.Values.Where(n => NeedLifecycle.IsOpen(n.Status))).Take(count).ToArray();
+        NeedPriority.Order(state.Needs.Values.Where(n => NeedLifecycle.IsOpen(n.Status))).Take(count).Select(n => n.Clone()).ToArray();
 }

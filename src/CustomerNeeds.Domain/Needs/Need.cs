@@ -49,6 +49,14 @@ public sealed class Need
     [JsonIgnore]
     public string Etag => Version.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A deep copy.</summary>
+    public Need Clone()
+    {
+        var copy = (Need)MemberwiseClone();
+        copy.History = [.. History];
+        return copy;
+    }
+
     /// <summary>The settable fields as they are now.</summary>
     public NeedFields Fields() => new()
     {

@@ -20,6 +20,9 @@ public static class ServerApp
     /// <summary>The connection string name (<c>ConnectionStrings:CustomerNeeds</c>).</summary>
     public const string ConnectionStringName = "CustomerNeeds";
 
+    /// <summary>The configuration section of the appender's batching (docs/group-commit.md).</summary>
+    public const string GroupCommitSection = "CustomerNeeds:GroupCommit";
+
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args.Where(a => a != InMemoryFlag).ToArray());
@@ -50,7 +53,8 @@ public static class ServerApp
                         $"ConnectionStrings:{ConnectionStringName} is not set. Set it (env ConnectionStrings__{ConnectionStringName}) or start with {InMemoryFlag}.");
                 }
 
-                silo.AddCustomerNeedsGrainStorage(connectionString);
+                var groupCommit = builder.Configuration.GetSection(GroupCommitSection);
+                silo.AddCustomerNeedsGrainStorage(connectionString, postgres => groupCommit.Bind(postgres.GroupCommit));
             }
 
             silo.Services.AddCustomerGrains(policy, grain => grain.SnapshotInterval = options.SnapshotInterval);

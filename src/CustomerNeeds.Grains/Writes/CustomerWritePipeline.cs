@@ -1,0 +1,251 @@
+using CustomerNeeds.Abstractions.Errors;
+using CustomerNeeds.Domain.Customers;
+using CustomerNeeds.Domain.Errors;
+using CustomerNeeds.Domain.Events;
+using CustomerNeeds.Storage;
+using CustomerNeeds.Storage.GroupCommit;
+using Microsoft.Extensions.Logging;
+
+namespace CustomerNeeds.Grains.Writes;
+
+/// <summary>
+/// The write path of one customer (docs/group-commit.md, layer 1). Writes queue up; when no append
+/// is in flight, every queued write is decided in order on one clone of the committed state and the
+/// group is committed as one append. Only then does the clone become the committed state and are the
+/// writes answered, in order. Runs on the grain's scheduler: not thread-safe, no locks needed.
+/// </summary>
+internal sealed class CustomerWritePipeline(
+    string customerId,
+    ICustomerEventLog log,
+    TimeProvider time,
+    Func<CustomerState> committed,
+    Action<CustomerState, int> adopt,
+    Action lose,
+    ILogger logger)
+{
+    /// <summary>Most writes decided into one append.</summary>
+    public const int MaxGroupWrites = 256;
+
+    private readonly LinkedList<CustomerWrite> waiting = new();
+    private bool running;
+    private CustomerOperationException? lostWith;
+
+    /// <summary>Queues <paramref name="write"/>; the returned task completes when it is answered.</summary>
+    public Task Submit(CustomerWrite write)
+    {
+        if (lostWith is { } lost)
+        {
+            write.Fail(lost);
+            return write.Done;
+        }
+
+        waiting.AddLast(write);
+        if (!running)
+        {
+            running = true;
+            _ = RunAsync();
+        }
+
+        return write.Done;
+    }
+
+    private async Task RunAsync()
+    {
+        try
+        {
+            while (waiting.Count > 0 && lostWith is null)
+            {
+                await CommitNextGroupAsync();
+            }
+        }
+        finally
+        {
+            running = false;
+            if (lostWith is { } lost)
+            {
+                while (waiting.First is { } node)
+                {
+                    waiting.RemoveFirst();
+                    node.Value.Fail(lost);
+                }
+            }
+        }
+    }
+
+    private async Task CommitNextGroupAsync()
+    {
+        var start = committed();
+        CustomerWrite? readFirst = null;
+        if (waiting.First!.Value.NeedsRead(start))
+        {
+            readFirst = waiting.First.Value;
+            waiting.RemoveFirst();
+            try
+            {
+                // Nothing is in flight and only this pipeline changes the state: the read sees exactly it.
+                await readFirst.ReadAsync(start);
+            }
+            catch (Exception e)
+            {
+                readFirst.Fail(ToOperation(e));
+                return;
+            }
+        }
+
+        var members = new List<(CustomerWrite Write, CustomerOperationException? Refusal)>();
+        var group = new GroupAppend(customerId, start.Version);
+        var next = start.Clone();
+        try
+        {
+            while (members.Count < MaxGroupWrites)
+            {
+                CustomerWrite write;
+                if (readFirst is not null)
+                {
+                    write = readFirst;
+                    readFirst = null;
+                }
+                else if (waiting.First is { } node && !node.Value.NeedsRead(next))
+                {
+                    write = node.Value;
+                    waiting.RemoveFirst();
+                }
+                else
+                {
+                    break;
+                }
+
+                members.Add((write, DecideInto(write, next, group)));
+            }
+        }
+        catch (Exception e)
+        {
+            // Applying an event failed: the clone is unusable (a bug or a corrupt log). Reload.
+            logger.LogError(e, "Customer {CustomerId}: deciding a group failed", customerId);
+            Lose(new CustomerOperationException(CustomerErrorCode.Unavailable, "The customer could not be updated; retry."), members.Select(m => m.Write));
+            return;
+        }
+
+        if (!group.IsEmpty && !await TryCommitAsync(group, members.Select(m => m.Write).ToList()))
+        {
+            return;
+        }
+
+        if (!group.IsEmpty)
+        {
+            adopt(next, group.EventCount);
+        }
+
+        foreach (var (write, refusal) in members)
+        {
+            if (refusal is null)
+            {
+                write.Complete();
+            }
+            else
+            {
+                write.Fail(refusal);
+            }
+        }
+    }
+
+    /// <summary>Decides one write on the group's state and adds its rows; returns its refusal, if any.</summary>
+    private CustomerOperationException? DecideInto(CustomerWrite write, CustomerState next, GroupAppend group)
+    {
+        IReadOnlyList<CustomerEvent> events;
+        try
+        {
+            events = write.Decide(next, time.GetUtcNow());
+        }
+        catch (DomainException e)
+        {
+            return e.ToOperationException();
+        }
+        catch (CustomerOperationException e)
+        {
+            return e;
+        }
+
+        if (events.Count == 0)
+        {
+            write.Capture(next, events, null);
+            return null;
+        }
+
+        var append = CustomerLogEntries.Build(customerId, next, events);
+        write.Capture(next, events, append);
+        group.Add(append);
+        return null;
+    }
+
+    /// <summary>Commits the group; false when it was not committed (its writes are failed or queued again).</summary>
+    private async Task<bool> TryCommitAsync(GroupAppend group, List<CustomerWrite> writes)
+    {
+        try
+        {
+            // Not cancellable: once the commit starts, its outcome must be known before answering.
+            await log.AppendAsync(group.Build(), CancellationToken.None);
+            return true;
+        }
+        catch (CustomerConcurrencyConflictException e)
+            when (e.Kind == ConcurrencyConflictKind.DuplicateInteraction && writes.Any(w => w.InteractionId is { } id && e.DuplicateInteractionIds.Contains(id)))
+        {
+            // Nothing was written. Answer the refused ids from the log; decide the others again.
+            foreach (var write in Enumerable.Reverse(writes))
+            {
+                if (write.InteractionId is { } id && e.DuplicateInteractionIds.Contains(id))
+                {
+                    write.Fail(new InteractionAlreadyRecordedException(id));
+                }
+                else
+                {
+                    waiting.AddFirst(write);
+                }
+            }
+
+            return false;
+        }
+        catch (AppendRefusedException e)
+        {
+            // Refused before it was tried: nothing written, the state is still right.
+            logger.LogWarning("Customer {CustomerId}: append refused ({Refusal})", customerId, e.Refusal);
+            var refusal = ToOperation(e);
+            writes.ForEach(w => w.Fail(refusal));
+            return false;
+        }
+        catch (CustomerConcurrencyConflictException e)
+        {
+            logger.LogWarning(e, "Customer {CustomerId}: another writer won sequence {Sequence}; reloading", customerId, group.ExpectedSequence + 1);
+            Lose(new CustomerOperationException(CustomerErrorCode.Aborted, "A concurrent write to this customer won; reread and retry."), writes);
+            return false;
+        }
+        catch (Exception e)
+        {
+            // The outcome is unknown (e.g. the connection broke during COMMIT): reload from the log.
+            logger.LogWarning(e, "Customer {CustomerId}: append failed; reloading from the log", customerId);
+            Lose(new CustomerOperationException(CustomerErrorCode.Unavailable, "Storage is unavailable; the change was not acknowledged. Retry."), writes);
+            return false;
+        }
+    }
+
+    /// <summary>The state can no longer be trusted: fail these writes and everything queued, and let the grain reload.</summary>
+    private void Lose(CustomerOperationException error, IEnumerable<CustomerWrite> writes)
+    {
+        lostWith = error;
+        foreach (var write in writes)
+        {
+            write.Fail(error);
+        }
+
+        lose();
+    }
+
+    private static CustomerOperationException ToOperation(Exception e) => e switch
+    {
+        CustomerOperationException op => op,
+        DomainException domain => domain.ToOperationException(),
+        AppendRefusedException { Refusal: AppendRefusal.QueueFull } =>
+            new CustomerOperationException(CustomerErrorCode.ResourceExhausted, "The server's write queue is full; retry with backoff."),
+        _ => new CustomerOperationException(CustomerErrorCode.Unavailable, "Storage is unavailable; nothing was changed. Retry."),
+    };
+}

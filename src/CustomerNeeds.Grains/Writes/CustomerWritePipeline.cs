@@ -105,7 +105,7 @@ internal sealed class CustomerWritePipeline(
                     write = readFirst;
                     readFirst = null;
                 }
-                else if (waiting.First is { } node && !node.Value.NeedsRead(next))
+                else if (waiting.First is { } node && !node.Value.NeedsRead(next) && !RecordsAgain(node.Value, members))
                 {
                     write = node.Value;
                     waiting.RemoveFirst();
@@ -148,6 +148,15 @@ internal sealed class CustomerWritePipeline(
             }
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="write"/> records an interaction id a write of the group already
+    /// records (a retry sent while the original is still queued). It waits for the next group, where
+    /// the committed original answers it; the memory of recent interactions cannot be relied on, as
+    /// it keeps the latest by occurrence time only.
+    /// </summary>
+    private static bool RecordsAgain(CustomerWrite write, List<(CustomerWrite Write, CustomerOperationException? Refusal)> members) =>
+        write.InteractionId is { } id && members.Exists(m => m.Write.InteractionId == id);
 
     /// <summary>Decides one write on the group's state and adds its rows; returns its refusal, if any.</summary>
     private CustomerOperationException? DecideInto(CustomerWrite write, CustomerState next, GroupAppend group)

@@ -19,9 +19,26 @@ internal static class StatusMapping
         OperationCanceledException when callCancelled => Plain(StatusCode.Cancelled, "The call was cancelled."),
         NpgsqlException or SocketException or TimeoutException or OperationCanceledException
             or SiloUnavailableException or OrleansMessageRejectionException
-            => Plain(StatusCode.Unavailable, "Storage or cluster is unavailable; nothing was changed. Retry."),
+            => Unavailable(),
+        // E.g. a grain that cannot activate because its snapshot cannot be read: Orleans wraps the driver's exception.
+        _ when CausedByStorage(ex) => Unavailable(),
         _ => Plain(StatusCode.Internal, "Internal error."),
     };
+
+    private static bool CausedByStorage(Exception ex)
+    {
+        for (var inner = ex.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is NpgsqlException or SocketException or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static RpcException Unavailable() => Plain(StatusCode.Unavailable, "Storage or cluster is unavailable; nothing was changed. Retry.");
 
     private static RpcException FromOperation(CustomerOperationException op)
     {

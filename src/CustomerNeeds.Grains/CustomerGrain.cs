@@ -54,6 +54,9 @@ public sealed class CustomerGrain(
             throw new InvalidOperationException($"Snapshot of {CustomerId} claims sequence {snapshot.State.Sequence} but holds version {state.Version}.");
         }
 
+        // The state lives in one place only; the next snapshot write sets its own copy.
+        snapshot.State = new CustomerSnapshot();
+
         var tail = await log.ReadAsync(CustomerId, state.Version, cancellationToken);
         foreach (var stored in tail)
         {
@@ -282,6 +285,7 @@ public sealed class CustomerGrain(
         {
             await snapshot.WriteStateAsync();
             eventsSinceSnapshot -= covered;
+            snapshot.State = new CustomerSnapshot();
         }
         catch (InconsistentStateException ex)
         {

@@ -21,6 +21,7 @@ internal static class StatusMapping
         OperationCanceledException when callCancelled => Cancelled(),
         NpgsqlException or SocketException or TimeoutException or OperationCanceledException
             or SiloUnavailableException or OrleansMessageRejectionException
+            or OrleansException { InnerException: NpgsqlException or SocketException or TimeoutException }
             => Plain(StatusCode.Unavailable, "Storage or cluster is unavailable; nothing was changed. Retry."),
         _ => Plain(StatusCode.Internal, InternalMessage),
     };

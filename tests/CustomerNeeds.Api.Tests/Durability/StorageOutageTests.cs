@@ -45,7 +45,8 @@ public sealed class StorageOutageTests
         Assert.Equal(TestData.Eur(5), customer.Lifetime.LifetimeSpend);
     }
 
-    private static async Task SetConnectionsAllowedAsync(string database, bool allowed)
+    /// <summary>Lets the server connect to <paramref name="database"/> again, or refuses new connections and ends the open ones.</summary>
+    internal static async Task SetConnectionsAllowedAsync(string database, bool allowed)
     {
         await using var connection = new NpgsqlConnection(PostgresServer.ConnectionString);
         await connection.OpenAsync();

@@ -10,6 +10,29 @@ namespace CustomerNeeds.Api.Tests.Streaming;
 /// <summary>StreamInteractions calls: send every item while reading every answer.</summary>
 public static class StreamCalls
 {
+    /// <summary>Creates <paramref name="count"/> customers with fresh ids; returns their ids.</summary>
+    public static async Task<List<string>> CreateCustomersAsync(this ApiClients api, int count)
+    {
+        var ids = new List<string>();
+        for (var c = 0; c < count; c++)
+        {
+            ids.Add((await api.CreateCustomerAsync()).Id);
+        }
+
+        return ids;
+    }
+
+    /// <summary>The customer id of an item's parent.</summary>
+    public static string CustomerIdOf(StreamInteractionsRequest item) => item.Parent["customers/".Length..];
+
+    /// <summary>Asserts that every answered item reads back (GetInteraction) exactly as its answer carried it.</summary>
+    public static Task AssertReadBackAsync(this ApiClients api, IReadOnlyList<StreamInteractionsRequest> items, IReadOnlyList<StreamInteractionsResponse> answered) =>
+        Calls.ForAllAsync(answered.Count, 16, async n =>
+        {
+            var item = items[(int)answered[n].Index];
+            Assert.Equal(answered[n].Interaction, await api.GetInteractionAsync(CustomerIdOf(item), item.Interaction.InteractionId));
+        });
+
     /// <summary>One item of a stream: an interaction of a customer.</summary>
     public static StreamInteractionsRequest Item(string customerId, Interaction interaction) =>
         new() { Parent = TestData.CustomerName(customerId), Interaction = interaction };

@@ -18,11 +18,7 @@ public sealed class StreamDurabilityTests
         const int answeredBeforeKill = 800;
         await using var own = await OwnServer.StartAsync();
         var api = own.Clients;
-        var customers = new List<string>();
-        for (var c = 0; c < 40; c++)
-        {
-            customers.Add((await api.CreateCustomerAsync()).Id);
-        }
+        var customers = await api.CreateCustomersAsync(40);
 
         var items = Enumerable.Range(0, count)
             .Select(i => StreamCalls.Item(customers[i % customers.Count], TestData.Purchase($"k-{i:D4}", TestData.AtMs(i * 1000L), TestData.Eur(3))))
@@ -55,11 +51,7 @@ public sealed class StreamDurabilityTests
         var storedAtKill = await StreamCalls.CountInteractionRowsAsync(own.Database.DataSource, customers);
         Assert.True(storedAtKill >= answeredBeforeKill, $"{answeredBeforeKill} items were answered CREATED, but only {storedAtKill} are in the log.");
 
-        await Calls.ForAllAsync(answers.Count, 16, async n =>
-        {
-            var item = items[(int)answers[n].Index];
-            Assert.Equal(answers[n].Interaction, await api.GetInteractionAsync(item.Parent["customers/".Length..], item.Interaction.InteractionId));
-        });
+        await api.AssertReadBackAsync(items, answers);
 
         // The whole stream again: what was answered is a duplicate; in the end every item is stored exactly once.
         var again = await api.StreamAsync(items);

@@ -16,11 +16,7 @@ public sealed class StreamInteractionsTests(ServerFixture fixture)
     public async Task A_mixed_stream_of_600_items_over_40_customers_is_answered_once_per_item_in_order_and_stored_as_answered()
     {
         const int count = 600;
-        var customers = new List<string>();
-        for (var c = 0; c < 40; c++)
-        {
-            customers.Add((await api.CreateCustomerAsync()).Id);
-        }
+        var customers = await api.CreateCustomersAsync(40);
 
         // Every 7th item is invalid, every 50th names an unknown customer, every 10th repeats the
         // customer's item of 40 places before (a duplicate when that one was stored).
@@ -99,12 +95,7 @@ public sealed class StreamInteractionsTests(ServerFixture fixture)
             Assert.Equal(ids.Order(StringComparer.Ordinal), listed.Select(l => l.InteractionId).Order(StringComparer.Ordinal));
         }
 
-        await Calls.ForAllAsync(created.Count, 16, async n =>
-        {
-            var i = created[n];
-            var customerId = items[i].Parent["customers/".Length..];
-            Assert.Equal(answers[i].Interaction, await api.GetInteractionAsync(customerId, items[i].Interaction.InteractionId));
-        });
+        await api.AssertReadBackAsync(items, created.Select(i => answers[i]).ToList());
     }
 
     [Fact]
@@ -195,11 +186,7 @@ public sealed class StreamInteractionsTests(ServerFixture fixture)
     public async Task The_items_of_one_customer_are_recorded_in_stream_order()
     {
         const int perCustomer = 200;
-        var customers = new List<string>();
-        for (var c = 0; c < 3; c++)
-        {
-            customers.Add((await api.CreateCustomerAsync()).Id);
-        }
+        var customers = await api.CreateCustomersAsync(3);
 
         // Interleaved, and all of one customer at the same occur_time: the listing's order is then the record order.
         var items = new List<StreamInteractionsRequest>();

@@ -102,11 +102,7 @@ public sealed class StreamProtocolTests(ServerFixture fixture, ITestOutputHelper
     [Fact]
     public async Task A_client_that_cancels_mid_stream_leaves_the_server_healthy_and_what_was_answered_stored()
     {
-        var customers = new List<string>();
-        for (var c = 0; c < 50; c++)
-        {
-            customers.Add((await api.CreateCustomerAsync()).Id);
-        }
+        var customers = await api.CreateCustomersAsync(50);
 
         var items = Enumerable.Range(0, 3000)
             .Select(i => StreamCalls.Item(customers[i % customers.Count], TestData.Inquiry($"x-{i:D4}", TestData.AtMs(i * 1000L))))
@@ -133,11 +129,7 @@ public sealed class StreamProtocolTests(ServerFixture fixture, ITestOutputHelper
         StreamCalls.AssertOnePerItemInOrder(100, answers);
         Assert.All(answers, a => Assert.Equal(Result.Created, a.Result));
         await AssertHealthyAsync();
-        foreach (var answer in answers)
-        {
-            var item = items[(int)answer.Index];
-            Assert.Equal(answer.Interaction, await api.GetInteractionAsync(item.Parent["customers/".Length..], item.Interaction.InteractionId));
-        }
+        await api.AssertReadBackAsync(items, answers);
 
         // Sending everything again finishes the job: what was stored is a duplicate, the rest is created.
         var again = await api.StreamAsync(items);
@@ -154,11 +146,7 @@ public sealed class StreamProtocolTests(ServerFixture fixture, ITestOutputHelper
     public async Task A_client_that_does_not_read_is_held_back_by_flow_control_and_everything_is_answered_once_it_reads()
     {
         const int limit = 20_000;
-        var customers = new List<string>();
-        for (var c = 0; c < 50; c++)
-        {
-            customers.Add((await api.CreateCustomerAsync()).Id);
-        }
+        var customers = await api.CreateCustomersAsync(50);
 
         StreamInteractionsRequest ItemAt(int i) => StreamCalls.Item(customers[i % customers.Count], TestData.Inquiry($"f-{i:D5}", TestData.AtMs(i * 1000L)));
 

@@ -5,8 +5,9 @@ using Grpc.Core.Interceptors;
 namespace CustomerNeeds.Server.Grpc;
 
 /// <summary>
-/// Turns every failure of a call into an exact gRPC status (see <see cref="StatusMapping"/>);
-/// no call ends with UNKNOWN.
+/// Turns every failure of a unary call into an exact gRPC status (see <see cref="StatusMapping"/>);
+/// no call ends with UNKNOWN. StreamInteractions maps its failures itself, per item and for the
+/// stream (<see cref="Services.Streaming.InteractionStream"/>).
 /// </summary>
 internal sealed class ErrorStatusInterceptor(ILogger<ErrorStatusInterceptor> logger) : Interceptor
 {
@@ -19,22 +20,7 @@ internal sealed class ErrorStatusInterceptor(ILogger<ErrorStatusInterceptor> log
         }
         catch (Exception ex) when (ex is not RpcException)
         {
-            throw Map(ex, context);
+            throw StatusMapping.ToRpcException(ex, context, logger);
         }
-    }
-
-    private RpcException Map(Exception ex, ServerCallContext context)
-    {
-        var mapped = StatusMapping.ToRpcException(ex, context.CancellationToken.IsCancellationRequested);
-        if (mapped.StatusCode == StatusCode.Internal)
-        {
-            logger.LogError(ex, "Unexpected failure in {Method}", context.Method);
-        }
-        else if (mapped.StatusCode == StatusCode.Unavailable)
-        {
-            logger.LogWarning(ex, "Storage unavailable in {Method}", context.Method);
-        }
-
-        return mapped;
     }
 }

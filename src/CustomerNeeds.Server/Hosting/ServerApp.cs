@@ -67,6 +67,7 @@ public static class ServerApp
         });
         builder.Services.RemoveAll(typeof(IServiceMethodProvider<>));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IServiceMethodProvider<>), typeof(GuardedServiceMethodProvider<>)));
+        builder.Services.AddSingleton<InteractionRecorder>();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false)
             .AddCheck<ServingHealthCheck>("serving");

@@ -3,6 +3,7 @@ using CustomerNeeds.Abstractions;
 using CustomerNeeds.Abstractions.Customers;
 using CustomerNeeds.Domain.Customers;
 using CustomerNeeds.Server.Mapping;
+using CustomerNeeds.Server.Services.Streaming;
 using CustomerNeeds.Server.Validation;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -11,23 +12,19 @@ using Contract = CustomerNeeds.Api.V1;
 namespace CustomerNeeds.Server.Services;
 
 /// <summary>InteractionService: validate, map, call the customer grain, map back.</summary>
-public sealed class InteractionApi(IGrainFactory grains, CustomerPolicy policy, TimeProvider time) : Contract.InteractionService.InteractionServiceBase
+public sealed class InteractionApi(IGrainFactory grains, CustomerPolicy policy, TimeProvider time, InteractionRecorder recorder, ILogger<InteractionStream> streamLogger) : Contract.InteractionService.InteractionServiceBase
 {
     public override async Task<Contract.RecordInteractionResponse> RecordInteraction(Contract.RecordInteractionRequest request, ServerCallContext context)
     {
-        var v = new FieldViolations(policy, time);
-        var (customerId, relatedNeedIds, relatedComplaintId, referredCustomerId) = InteractionValidation.CheckRecord(v, request);
-        v.ThrowIfAny("RecordInteraction");
-
-        var interaction = InteractionMapper.ToDomain(request.Interaction, relatedNeedIds, relatedComplaintId, referredCustomerId);
-        var recorded = await grains.GetGrain<ICustomerGrain>(customerId).RecordInteractionAsync(interaction, context.CancellationToken);
-        return new Contract.RecordInteractionResponse
-        {
-            Interaction = InteractionMapper.ToProto(customerId, recorded),
-            OpenedComplaint = recorded.OpenedComplaintId is { Length: > 0 } complaintId ? ResourceName.ForComplaint(customerId, complaintId) : "",
-            Replayed = recorded.Replayed,
-        };
+        var (customerId, interaction) = recorder.Check("RecordInteraction", request);
+        return await recorder.RecordAsync(customerId, interaction, context.CancellationToken);
     }
+
+    public override Task StreamInteractions(
+        IAsyncStreamReader<Contract.StreamInteractionsRequest> requestStream,
+        IServerStreamWriter<Contract.StreamInteractionsResponse> responseStream,
+        ServerCallContext context) =>
+        new InteractionStream(recorder, context, streamLogger).RunAsync(requestStream, responseStream);
 
     public override async Task<Contract.Interaction> GetInteraction(Contract.GetInteractionRequest request, ServerCallContext context)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using CustomerNeeds.Domain.Customers;
 using CustomerNeeds.Grains;
+using CustomerNeeds.Server.Benchmarking;
 using CustomerNeeds.Server.Grpc;
 using CustomerNeeds.Server.Health;
 using CustomerNeeds.Server.Services;
@@ -80,6 +81,7 @@ public static class ServerApp
         app.MapGrpcService<LoyaltyApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        app.MapBenchmarkServiceWhenEnabled();
         return app;
     }
 }

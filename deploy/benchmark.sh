@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# THE benchmark command: every scenario of docs/benchmarks.md in one run against one server.
+#
+#   ./deploy/benchmark.sh [load generator options, e.g. --quick, --duration 60, --memory-customers 20000]
+#
+# Builds the server and the load generator (Release), starts a throwaway PostgreSQL on a free
+# loopback port (deploy/postgres.sh, as deploy/test.sh does), starts the server on free ports with
+# the benchmark-only service enabled, runs the load generator (tests/CustomerNeeds.Benchmarks)
+# against it, cross-checks the Echo scenario with h2load (Debian package nghttp2-client, installed
+# when missing and running as root; skipped with a message otherwise), prints the markdown results
+# and writes them to artifacts/benchmarks/ (git-ignored). Stops the server and PostgreSQL and
+# removes their directory whatever the outcome. Every argument goes to the load generator
+# (`--help` lists them). Exits with the load generator's code.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+export NUGET_CERT_REVOCATION_MODE="${NUGET_CERT_REVOCATION_MODE:-offline}"
+source deploy/postgres.sh
+
+for arg in "$@"; do
+  if [[ "$arg" == "--help" || "$arg" == "-h" ]]; then
+    dotnet run --project tests/CustomerNeeds.Benchmarks -c Release -- --help
+    exit 0
+  fi
+done
+
+quick=false
+for arg in "$@"; do
+  [[ "$arg" == "--quick" ]] && quick=true
+done
+
+postgres_ensure
+
+echo "benchmark.sh: building (Release)" >&2
+dotnet build src/CustomerNeeds.Server/CustomerNeeds.Server.csproj -c Release -v quiet -nologo >&2
+dotnet build tests/CustomerNeeds.Benchmarks/CustomerNeeds.Benchmarks.csproj -c Release -v quiet -nologo >&2
+server_dll="$PWD/src/CustomerNeeds.Server/bin/Release/net10.0/CustomerNeeds.Server.dll"
+generator_dll="$PWD/tests/CustomerNeeds.Benchmarks/bin/Release/net10.0/CustomerNeeds.Benchmarks.dll"
+
+# A free loopback port from $1 upwards: the first that nothing answers on (ranges 500 apart).
+free_port() {
+  local port=$1
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+    port=$((port + 1))
+    if (( port >= $1 + 500 )); then
+      echo "benchmark.sh: no free port in $1-$(($1 + 499))" >&2
+      return 1
+    fi
+  done
+  echo "$port"
+}
+pg_port=$(free_port 56500)
+grpc_port=$(free_port 57000)
+silo_port=$(free_port 57500)
+gateway_port=$(free_port 58000)
+
+# Under /tmp so that the "postgres" user can reach it when we run as root.
+workdir=$(mktemp -d "${TMPDIR:-/tmp}/customerneeds-bench.XXXXXX")
+chmod 755 "$workdir"
+datadir="$workdir/postgres"
+results_dir="$PWD/artifacts/benchmarks"
+mkdir -p "$results_dir"
+stamp=$(date -u +%Y%m%d-%H%M%S)
+results="$results_dir/results-$stamp.md"
+server_pid=""
+
+cleanup() {
+  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
+    kill -TERM "$server_pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do
+      kill -0 "$server_pid" 2>/dev/null || break
+      sleep 0.5
+    done
+    kill -KILL "$server_pid" 2>/dev/null || true
+  fi
+  if [[ -f "$workdir/server.log" ]]; then
+    cp "$workdir/server.log" "$results_dir/server-$stamp.log" || true
+  fi
+  postgres_stop "$datadir" || true
+  rm -rf "$workdir"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+postgres_start "$datadir" "$pg_port"
+postgres_pid=$(head -n 1 "$datadir/postmaster.pid")
+connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+
+# The server as deployed, plus: the benchmark-only service; logging at Warning (the default
+# Information level writes a console line for every SQL command and every grain placement,
+# which would be measured as well); a pool that fits the throwaway cluster's 200 connections.
+echo "benchmark.sh: starting the server on 127.0.0.1:$grpc_port" >&2
+env \
+  ConnectionStrings__CustomerNeeds="$connection" \
+  CustomerNeeds__ListenAddress=127.0.0.1 \
+  CustomerNeeds__GrpcPort="$grpc_port" \
+  CustomerNeeds__Cluster__SiloPort="$silo_port" \
+  CustomerNeeds__Cluster__GatewayPort="$gateway_port" \
+  CustomerNeeds__Cluster__ServiceId="benchmark-$stamp" \
+  CustomerNeeds__Benchmark__Enabled=true \
+  Logging__LogLevel__Default=Warning \
+  "Logging__LogLevel__CustomerNeeds.Server.Benchmarking=Information" \
+  DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production \
+  dotnet "$server_dll" >"$workdir/server.log" 2>&1 &
+server_pid=$!
+
+rc=0
+dotnet "$generator_dll" \
+  --address "http://127.0.0.1:$grpc_port" \
+  --postgres "$connection" \
+  --server-pid "$server_pid" \
+  --postgres-pid "$postgres_pid" \
+  --output "$results" \
+  "$@" >/dev/null || rc=$?
+
+if ! kill -0 "$server_pid" 2>/dev/null; then
+  echo "benchmark.sh: the server exited during the run; last lines of its log:" >&2
+  tail -n 40 "$workdir/server.log" >&2 || true
+  if [[ $rc -eq 0 ]]; then
+    rc=1
+  fi
+fi
+
+# Cross-check of scenario 1 (Echo) with an independent HTTP/2 client: h2load from nghttp2.
+h2load_check() {
+  if ! command -v h2load >/dev/null 2>&1; then
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+      echo "benchmark.sh: installing h2load (Debian package nghttp2-client)" >&2
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nghttp2-client >&2 \
+        || { apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nghttp2-client >&2; } \
+        || true
+    fi
+  fi
+  if ! command -v h2load >/dev/null 2>&1; then
+    printf '\n## h2load cross-check of Echo\n\nSkipped: h2load is not installed (install the Debian package nghttp2-client as root).\n'
+    return 0
+  fi
+
+  # One gRPC message: compressed flag 0, 4-byte big-endian length 18, then EchoRequest
+  # { payload (field 1, bytes) = 16 bytes }: tag 0x0a, length 0x10, "abcdefghijklmnop"
+  # (the load generator's default payload).
+  local body="$workdir/echo.bin"
+  printf '\x00\x00\x00\x00\x12\x0a\x10abcdefghijklmnop' >"$body"
+  local duration=30 warmup=10 clients=4 streams=64
+  if [[ $quick == true ]]; then
+    duration=5 warmup=2
+  fi
+  local out="$workdir/h2load.txt"
+  if ! h2load -c "$clients" -m "$streams" -D "$duration" --warm-up-time="$warmup" \
+      -d "$body" -H 'content-type: application/grpc' -H 'te: trailers' \
+      "http://127.0.0.1:$grpc_port/customerneeds.benchmark.v1.BenchmarkService/Echo" >"$out" 2>&1; then
+    printf '\n## h2load cross-check of Echo\n\nh2load failed:\n\n```\n%s\n```\n' "$(tail -n 20 "$out")"
+    return 0
+  fi
+  printf '\n## h2load cross-check of Echo\n\n'
+  printf 'h2load -c %s -m %s (%s concurrent streams over %s connections), %s s after %s s warm-up, same 16-byte Echo request:\n\n```\n%s\n```\n' \
+    "$clients" "$streams" "$((clients * streams))" "$clients" "$duration" "$warmup" \
+    "$(grep -E '^(finished in|requests:|status codes:|time for request:|time to 1st byte:|req/s)' "$out")"
+}
+
+if kill -0 "$server_pid" 2>/dev/null && [[ -f "$results" ]]; then
+  h2load_check >>"$results"
+fi
+
+if [[ -f "$results" ]]; then
+  cat "$results"
+  cp "$results" "$results_dir/latest.md"
+  echo >&2
+  echo "benchmark.sh: results in ${results#"$PWD/"} (and artifacts/benchmarks/latest.md)" >&2
+fi
+exit "$rc"

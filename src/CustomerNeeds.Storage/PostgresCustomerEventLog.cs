@@ -1,48 +1,17 @@
 using System.Text;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace CustomerNeeds.Storage;
 
 /// <summary>
 /// The event log in PostgreSQL (tables customer_events and customer_complaints). An append is one
-/// transaction holding two statements sent together: a set-based insert of all its events, guarded
-/// by the expected sequence and the primary key, and a set-based upsert of its complaint rows.
-/// Its cost depends on the size of the append, not on the customer's history.
+/// transaction running <see cref="AppendStatement"/> (the same statement the group-commit appender
+/// runs for a batch): the events inserted if the expected sequence is the customer's last and no
+/// interaction id is taken, and the complaint rows upserted. Its cost depends on the size of the
+/// append, not on the customer's history.
 /// </summary>
 public sealed class PostgresCustomerEventLog(NpgsqlDataSource dataSource) : ICustomerEventLog
 {
-    // Inserts the events only when the customer's last sequence is the expected one (an index-only
-    // lookup of the primary key). A writer that read the same last sequence concurrently inserts the
-    // same first sequence and fails on the primary key; one that committed first makes the guard
-    // false, so nothing is inserted and the append is refused.
-    private const string InsertEvents = """
-        INSERT INTO customer_events
-            (customer_id, sequence, event_type, payload, recorded_at,
-             interaction_id, occurred_at, channel, kind, content_hash)
-        SELECT $1, $2 + e.ordinal, e.event_type, e.payload::json, e.recorded_at,
-               e.interaction_id, e.occurred_at, e.channel, e.kind, e.content_hash
-        FROM unnest($3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::timestamptz[],
-                    $8::text[], $9::text[], $10::text[])
-             WITH ORDINALITY AS e(event_type, payload, recorded_at, interaction_id, occurred_at,
-                                  channel, kind, content_hash, ordinal)
-        WHERE coalesce((SELECT max(sequence) FROM customer_events WHERE customer_id = $1), 0) = $2
-        """;
-
-    private const string UpsertComplaints = """
-        INSERT INTO customer_complaints
-            (customer_id, complaint_id, status, opened_at, updated_at, payload, last_sequence)
-        SELECT $1, c.complaint_id, c.status, c.opened_at, c.updated_at, c.payload::json, $2
-        FROM unnest($3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[])
-             AS c(complaint_id, status, opened_at, updated_at, payload)
-        ON CONFLICT (customer_id, complaint_id) DO UPDATE
-        SET status = excluded.status,
-            opened_at = excluded.opened_at,
-            updated_at = excluded.updated_at,
-            payload = excluded.payload,
-            last_sequence = excluded.last_sequence
-        """;
-
     private const string EventColumns = "sequence, event_type, payload, recorded_at, content_hash";
 
     private const string UniqueViolation = "23505";
@@ -55,69 +24,16 @@ public sealed class PostgresCustomerEventLog(NpgsqlDataSource dataSource) : ICus
     public async Task AppendAsync(CustomerAppend append, CancellationToken cancellationToken)
     {
         CustomerAppendChecks.Validate(append);
-
-        var count = append.Events.Count;
-        var eventTypes = new string[count];
-        var payloads = new string[count];
-        var recordedAt = new DateTimeOffset[count];
-        var interactionIds = new string?[count];
-        var occurredAt = new DateTimeOffset?[count];
-        var channels = new string?[count];
-        var kinds = new string?[count];
-        var contentHashes = new string?[count];
-        for (var i = 0; i < count; i++)
-        {
-            var e = append.Events[i];
-            eventTypes[i] = e.EventType;
-            payloads[i] = e.PayloadJson;
-            recordedAt[i] = StoredTime.Normalize(e.RecordedAt);
-            if (e.Interaction is { } key)
-            {
-                interactionIds[i] = key.InteractionId;
-                occurredAt[i] = StoredTime.Normalize(key.OccurredAt);
-                channels[i] = key.Channel;
-                kinds[i] = key.Kind;
-                contentHashes[i] = key.ContentHash;
-            }
-        }
-
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var batch = new NpgsqlBatch(connection, transaction);
-
-        var insert = new NpgsqlBatchCommand(InsertEvents);
-        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = append.CustomerId });
-        insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.ExpectedSequence });
-        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = eventTypes });
-        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = payloads });
-        insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = recordedAt });
-        insert.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = interactionIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset?[]> { TypedValue = occurredAt, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-        insert.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = channels, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        insert.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = kinds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        insert.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = contentHashes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        batch.BatchCommands.Add(insert);
-
-        if (append.Complaints.Count > 0)
-        {
-            var complaints = append.Complaints;
-            var upsert = new NpgsqlBatchCommand(UpsertComplaints);
-            upsert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = append.CustomerId });
-            upsert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.ExpectedSequence + count });
-            upsert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = complaints.Select(c => c.ComplaintId).ToArray() });
-            upsert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = complaints.Select(c => c.Status).ToArray() });
-            upsert.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = complaints.Select(c => StoredTime.Normalize(c.OpenedAt)).ToArray() });
-            upsert.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = complaints.Select(c => StoredTime.Normalize(c.UpdatedAt)).ToArray() });
-            upsert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = complaints.Select(c => c.PayloadJson).ToArray() });
-            batch.BatchCommands.Add(upsert);
-        }
-
+        AppendOutcome outcome;
         try
         {
-            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            outcome = (await AppendStatement.ExecuteAsync(connection, transaction, [append], cancellationToken).ConfigureAwait(false))[0];
         }
         catch (PostgresException e) when (e.SqlState == UniqueViolation && e.ConstraintName == InteractionConstraint)
         {
+            // A rival writer recorded the id after the statement's lookup (two activations).
             await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
             var taken = await RecordedInteractionIdsAsync(connection, append, cancellationToken).ConfigureAwait(false);
             throw new CustomerConcurrencyConflictException(
@@ -140,13 +56,10 @@ public sealed class PostgresCustomerEventLog(NpgsqlDataSource dataSource) : ICus
             throw new ArgumentException($"A payload of the append to customer '{append.CustomerId}' is not valid JSON.", nameof(append), e);
         }
 
-        if (insert.RecordsAffected != count)
+        if (outcome.Refusal(append) is { } refusal)
         {
             await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-            throw new CustomerConcurrencyConflictException(
-                append.CustomerId,
-                ConcurrencyConflictKind.StaleSequence,
-                $"Customer '{append.CustomerId}' is not at sequence {append.ExpectedSequence}.");
+            throw refusal;
         }
 
         await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);

@@ -111,12 +111,12 @@ public sealed class GroupCommitAppender : IAsyncDisposable
     private async Task CommitBatchAsync(List<PendingAppend> batch, int eventCount)
     {
         Interlocked.Increment(ref batches);
-        BatchOutcome[] outcomes;
+        AppendOutcome[] outcomes;
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-            outcomes = await BatchAppendStatement.ExecuteAsync(connection, transaction, batch.Select(p => p.Append).ToArray(), CancellationToken.None)
+            outcomes = await AppendStatement.ExecuteAsync(connection, transaction, batch.Select(p => p.Append).ToArray(), CancellationToken.None)
                 .ConfigureAwait(false);
             await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
         }
@@ -146,26 +146,15 @@ public sealed class GroupCommitAppender : IAsyncDisposable
         for (var i = 0; i < batch.Count; i++)
         {
             var append = batch[i].Append;
-            if (outcomes[i].Accepted)
+            if (outcomes[i].Refusal(append) is { } refusal)
+            {
+                batch[i].Fail(refusal);
+            }
+            else
             {
                 Interlocked.Increment(ref appends);
                 Interlocked.Add(ref events, append.Events.Count);
                 batch[i].Commit();
-            }
-            else if (outcomes[i].Duplicates is { } duplicates)
-            {
-                batch[i].Fail(new CustomerConcurrencyConflictException(
-                    append.CustomerId,
-                    ConcurrencyConflictKind.DuplicateInteraction,
-                    duplicates,
-                    $"An interaction of this append is already recorded for customer '{append.CustomerId}'."));
-            }
-            else
-            {
-                batch[i].Fail(new CustomerConcurrencyConflictException(
-                    append.CustomerId,
-                    ConcurrencyConflictKind.StaleSequence,
-                    $"Customer '{append.CustomerId}' is not at sequence {append.ExpectedSequence}."));
             }
         }
     }

@@ -1,9 +1,6 @@
-using System.Diagnostics;
 using CustomerNeeds.Api.Tests.Infrastructure;
-using CustomerNeeds.Testing;
 using Grpc.Core;
 using Grpc.Health.V1;
-using Npgsql;
 
 namespace CustomerNeeds.Api.Tests.Durability;
 

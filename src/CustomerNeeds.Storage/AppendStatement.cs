@@ -1,16 +1,17 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace CustomerNeeds.Storage.GroupCommit;
+namespace CustomerNeeds.Storage;
 
 /// <summary>
-/// The appends of many customers as one SQL statement: every event of the batch is one element of
+/// The one SQL statement that appends (used for a single append and for a group-commit batch):
+/// the appends of one or many customers in one statement: every event of the batch is one element of
 /// per-column arrays. An append is inserted only when its customer's last sequence is the expected
 /// one and none of its interaction ids is recorded yet; the complaint rows of the accepted appends
 /// are upserted by the same statement. The statement answers which appends were accepted and which
 /// interaction ids were duplicates. Committing is the caller's business.
 /// </summary>
-internal static class BatchAppendStatement
+internal static class AppendStatement
 {
     private const string Sql = """
         WITH input AS (
@@ -66,14 +67,14 @@ internal static class BatchAppendStatement
         """;
 
     /// <summary>Runs the statement in <paramref name="transaction"/>; returns one outcome per append, in order.</summary>
-    public static async Task<BatchOutcome[]> ExecuteAsync(
+    public static async Task<AppendOutcome[]> ExecuteAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<CustomerAppend> appends, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(Sql, connection, transaction);
         AddEvents(command, appends);
         AddComplaints(command, appends);
 
-        var outcomes = new BatchOutcome[appends.Count];
+        var outcomes = new AppendOutcome[appends.Count];
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using CustomerNeeds.Domain.Customers;
 using CustomerNeeds.Grains;
@@ -7,6 +8,7 @@ using CustomerNeeds.Server.Health;
 using CustomerNeeds.Server.Services;
 using CustomerNeeds.Storage;
 using Grpc.AspNetCore.Server.Model;
+using Grpc.Net.Compression;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -23,6 +25,9 @@ public static class ServerApp
 
     /// <summary>The configuration section of the appender's batching (docs/group-commit.md).</summary>
     public const string GroupCommitSection = "CustomerNeeds:GroupCommit";
+
+    /// <summary>The largest request message accepted, after decompression (grpc-dotnet's default receive limit).</summary>
+    public const int MaxRequestMessageBytes = 4 * 1024 * 1024;
 
     public static WebApplication Build(string[] args)
     {
@@ -65,6 +70,9 @@ public static class ServerApp
         {
             grpc.Interceptors.Add<ErrorStatusInterceptor>();
             grpc.EnableDetailedErrors = false;
+            grpc.MaxReceiveMessageSize = MaxRequestMessageBytes;
+            grpc.CompressionProviders.Add(new BoundedDecompression(new GzipCompressionProvider(CompressionLevel.Fastest), MaxRequestMessageBytes));
+            grpc.CompressionProviders.Add(new BoundedDecompression(new DeflateCompressionProvider(CompressionLevel.Fastest), MaxRequestMessageBytes));
         });
         builder.Services.RemoveAll(typeof(IServiceMethodProvider<>));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IServiceMethodProvider<>), typeof(GuardedServiceMethodProvider<>)));
@@ -74,6 +82,7 @@ public static class ServerApp
             .AddCheck<ServingHealthCheck>("serving");
 
         var app = builder.Build();
+        app.UseGrpcFrameCheck();
         app.MapGrpcService<CustomerApi>();
         app.MapGrpcService<NeedApi>();
         app.MapGrpcService<InteractionApi>();

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
 using CustomerNeeds.Api.Tests.Infrastructure;
 using CustomerNeeds.Api.V1;
 using Google.Protobuf;
@@ -71,32 +69,6 @@ public sealed class StreamProtocolTests(ServerFixture fixture, ITestOutputHelper
         await IgnoreEndedCallAsync(call.RequestStream.CompleteAsync());
 
         await RpcAssert.FailsAsync(StatusCode.InvalidArgument, async () => Assert.False(await call.ResponseStream.MoveNext(CancellationToken.None)));
-    }
-
-    [Fact]
-    public async Task A_frame_the_handler_cannot_read_ends_the_stream_with_internal_never_unknown()
-    {
-        // A gRPC frame whose compressed flag is 2 (only 0 and 1 exist): the request stream throws a
-        // plain InvalidDataException inside the handler, which must be mapped (grpc-dotnet alone answers UNKNOWN).
-        using var handler = new SocketsHttpHandler();
-        using var http = new HttpClient(handler);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(fixture.Server.Address, $"/{Service}/{MethodName}"))
-        {
-            Version = HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = new ByteArrayContent([0x02, 0x00, 0x00, 0x00, 0x00]),
-        };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
-        request.Headers.TE.Add(new TransferCodingWithQualityHeaderValue("trailers"));
-
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        await response.Content.ReadAsByteArrayAsync();
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var (status, message) = GrpcStatusOf(response);
-        Assert.Equal(((int)StatusCode.Internal).ToString(System.Globalization.CultureInfo.InvariantCulture), status);
-        Assert.Equal("Internal error.", Uri.UnescapeDataString(message ?? ""));
-        await AssertHealthyAsync();
     }
 
     [Fact]
@@ -190,15 +162,6 @@ public sealed class StreamProtocolTests(ServerFixture fixture, ITestOutputHelper
         }
 
         return answers;
-    }
-
-    /// <summary>grpc-status and grpc-message of a raw HTTP/2 gRPC response (trailers, or headers of a trailers-only response).</summary>
-    private static (string? Status, string? Message) GrpcStatusOf(HttpResponseMessage response)
-    {
-        static string? Find(HttpHeaders headers, string name) => headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
-        var status = Find(response.TrailingHeaders, "grpc-status") ?? Find(response.Headers, "grpc-status");
-        var message = Find(response.TrailingHeaders, "grpc-message") ?? Find(response.Headers, "grpc-message");
-        return (status, message);
     }
 
     /// <summary>Awaits a write or half-close of a call that the server may have ended already.</summary>

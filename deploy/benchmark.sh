@@ -10,7 +10,11 @@
 # when missing and running as root; skipped with a message otherwise), prints the markdown results
 # and writes them to artifacts/benchmarks/ (git-ignored). Stops the server and PostgreSQL and
 # removes their directory whatever the outcome. Every argument goes to the load generator
-# (`--help` lists them). Exits with the load generator's code.
+# (`--help` lists them), except `--profile`: with it, `perf record` samples every process of the
+# machine (server, PostgreSQL, load generator) during the run, the server writes a perf map so that
+# JIT-compiled .NET methods have names, and the flat profile (self time per process and function)
+# goes to artifacts/benchmarks/profile-<time>.txt. Use it with `--only` to profile one scenario.
+# Exits with the load generator's code.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -25,9 +29,20 @@ for arg in "$@"; do
 done
 
 quick=false
+profile=false
+generator_args=()
 for arg in "$@"; do
   [[ "$arg" == "--quick" ]] && quick=true
+  if [[ "$arg" == "--profile" ]]; then
+    profile=true
+  else
+    generator_args+=("$arg")
+  fi
 done
+if $profile && ! command -v perf >/dev/null 2>&1; then
+  echo "benchmark.sh: --profile needs perf (Debian package linux-perf)" >&2
+  exit 2
+fi
 
 postgres_ensure
 
@@ -63,8 +78,13 @@ mkdir -p "$results_dir"
 stamp=$(date -u +%Y%m%d-%H%M%S)
 results="$results_dir/results-$stamp.md"
 server_pid=""
+perf_pid=""
 
 cleanup() {
+  if [[ -n "$perf_pid" ]] && kill -0 "$perf_pid" 2>/dev/null; then
+    kill -INT "$perf_pid" 2>/dev/null || true
+    wait "$perf_pid" 2>/dev/null || true
+  fi
   if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
     kill -TERM "$server_pid" 2>/dev/null || true
     for _ in $(seq 1 60); do
@@ -101,8 +121,60 @@ env \
   Logging__LogLevel__Default=Warning \
   "Logging__LogLevel__CustomerNeeds.Server.Benchmarking=Information" \
   DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production \
+  DOTNET_PerfMapEnabled="$($profile && echo 1 || echo 0)" \
+  DOTNET_EnableWriteXorExecute="$($profile && echo 0 || echo 1)" \
   dotnet "$server_dll" >"$workdir/server.log" 2>&1 &
 server_pid=$!
+
+if $profile; then
+  perf record -F 499 -a -g -o "$workdir/perf.data" -- sleep infinity 2>"$workdir/perf.log" &
+  perf_pid=$!
+fi
+
+# The flat profile of a perf recording: CPU share per process, then the heaviest functions of the
+# server and of PostgreSQL (self time, as a share of that process's samples).
+write_profile() {
+  local data=$1
+  echo "# CPU samples of the whole machine during the run (perf record -a, 499 Hz per CPU)"
+  echo
+  echo "## Share of all samples by process"
+  echo
+  perf script -i "$data" -F comm,pid 2>/dev/null | awk -v server="$server_pid" '
+    { n++; pid = $NF; if (pid == server) p["server"]++; else if ($1 == "postgres") p["PostgreSQL"]++;
+      else if (pid == 0) p["idle"]++; else p["other (load generator, kernel threads, ...)"]++ }
+    END { for (k in p) printf "%6.1f%%  %s\n", 100 * p[k] / n, k }' | sort -rn
+  echo
+  echo "## Server: CPU by module (.NET assembly, or shared object for native code)"
+  echo
+  echo "self: the sampled instruction is in the module; on stack: the module is anywhere on the sampled stack."
+  echo
+  perf script -i "$data" -F comm,pid,ip,sym,dso 2>/dev/null | awk -v server="$server_pid" '
+    function module(line,   m) {
+      if (match(line, /\[[A-Za-z0-9_.]+\] [^ ]+::/)) { m = substr(line, RSTART + 1); sub(/\].*/, "", m); return m }
+      if (match(line, /\([^()]*\)$/)) { m = substr(line, RSTART + 1, RLENGTH - 2); sub(/.*\//, "", m); sub(/^perf-[0-9]+\.map$/, "runtime stubs", m); return m }
+      return "unknown"
+    }
+    /^[^\t]/ { inserver = ($NF == server); leaf = 1; split("", seen); if (inserver) total++; next }
+    /^\t/ && inserver { m = module($0); if (leaf) { self[m]++; leaf = 0 } if (!(m in seen)) { seen[m] = 1; stack[m]++ } }
+    END {
+      printf "%7s %9s  %s\n", "self", "on stack", "module"
+      for (m in stack) printf "%6.1f%% %8.1f%%  %s\n", 100 * self[m] / total, 100 * stack[m] / total, m
+    }' | sort -k1,1 -rn | head -n 30
+  echo
+  echo "## Server: CPU by thread (GC threads, JIT threads, thread-pool workers, ...)"
+  echo
+  perf script -i "$data" -F comm,pid 2>/dev/null | awk -v server="$server_pid" '
+    $NF == server { n++; name = $0; sub(/[ ]+[0-9]+[ ]*$/, "", name); sub(/^[ ]+/, "", name); t[name]++ }
+    END { for (k in t) printf "%6.1f%%  %s\n", 100 * t[k] / n, k }' | sort -rn | head -n 12
+  local view
+  for view in "Server:--pid $server_pid --sort dso,sym --percent-limit 0.5" "PostgreSQL:--comm postgres --sort sym --percent-limit 1"; do
+    echo
+    echo "## ${view%%:*}: functions by self time (share of its samples)"
+    echo
+    # shellcheck disable=SC2086
+    perf report -i "$data" --stdio --no-children -g none --percentage relative ${view#*:} 2>/dev/null | grep -v '^#' | grep -v '^$' | head -n 60
+  done
+}
 
 rc=0
 dotnet "$generator_dll" \
@@ -111,7 +183,17 @@ dotnet "$generator_dll" \
   --server-pid "$server_pid" \
   --postgres-pid "$postgres_pid" \
   --output "$results" \
-  "$@" >/dev/null || rc=$?
+  "${generator_args[@]}" >/dev/null || rc=$?
+
+if $profile; then
+  kill -INT "$perf_pid" 2>/dev/null || true
+  wait "$perf_pid" 2>/dev/null || true
+  perf_pid=""
+  profile_file="$results_dir/profile-$stamp.txt"
+  write_profile "$workdir/perf.data" >"$profile_file"
+  cp "$workdir/perf.data" "$results_dir/perf-$stamp.data" 2>/dev/null || true
+  echo "benchmark.sh: profile in ${profile_file#"$PWD/"}" >&2
+fi
 
 if ! kill -0 "$server_pid" 2>/dev/null; then
   echo "benchmark.sh: the server exited during the run; last lines of its log:" >&2

@@ -51,6 +51,9 @@ public sealed class BenchmarkSettings
     /// <summary>Interactions of each memory customer.</summary>
     public int MemoryInteractions { get; private set; } = 50;
 
+    /// <summary>After the memory scenario, list this many of the largest types on the server's heap (0: no census).</summary>
+    public int HeapTypes { get; private set; }
+
     /// <summary>Concurrent streams of the StreamInteractions scenario.</summary>
     public int Streams { get; private set; } = 8;
 
@@ -92,6 +95,8 @@ public sealed class BenchmarkSettings
           --memory-customers N       customers of the memory scenario [100000]
           --memory-needs N           needs per memory customer [5]
           --memory-interactions N    interactions per memory customer [50]
+          --heap-types N             after the memory scenario, the N largest types on the server's heap
+                                     (attaches to --server-pid with ClrMD; needs ptrace rights) [0: none]
           --streams N                concurrent StreamInteractions streams [8]
           --stream-window N          items in flight per stream [512]
           --seed-concurrency N       concurrent calls while seeding [256]
@@ -141,6 +146,7 @@ public sealed class BenchmarkSettings
                 case "--memory-customers": settings.MemoryCustomers = Int(name, value, 1); break;
                 case "--memory-needs": settings.MemoryNeeds = Int(name, value, 0); break;
                 case "--memory-interactions": settings.MemoryInteractions = Int(name, value, 0); break;
+                case "--heap-types": settings.HeapTypes = Int(name, value, 0); break;
                 case "--streams": settings.Streams = Int(name, value, 1); break;
                 case "--stream-window": settings.StreamWindow = Int(name, value, 1); break;
                 case "--seed-concurrency": settings.SeedConcurrency = Int(name, value, 1); break;

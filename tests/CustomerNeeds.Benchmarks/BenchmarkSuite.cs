@@ -227,7 +227,14 @@ public sealed class BenchmarkSuite(BenchmarkSettings settings, ServerConnection 
         var notes = string.Create(CultureInfo.InvariantCulture,
             $"{perCustomer:N0} bytes/customer = heap after full GC {Mib(after.HeapSizeBytes)} - before {Mib(before.HeapSizeBytes)} over {active:N0} more active customer grains ({after.ActiveCustomerGrains:N0} active in all); working set {Mib(after.WorkingSetBytes)}; seeding took {watch.Elapsed.TotalSeconds:F0} s");
         log.WriteLine("  " + notes);
-        results.Add(new ScenarioResult("9", "memory", name, null, null, notes) { BytesPerCustomer = perCustomer });
+        IReadOnlyList<HeapTypeTotal> census = [];
+        if (settings.HeapTypes > 0 && settings.ServerPid > 0)
+        {
+            log.WriteLine($"  heap census of the server (pid {settings.ServerPid})");
+            census = HeapCensus.Take(settings.ServerPid, settings.HeapTypes);
+        }
+
+        results.Add(new ScenarioResult("9", "memory", name, null, null, notes) { BytesPerCustomer = perCustomer, HeapCensus = census });
     }
 
     private async Task<ScenarioResult> FinishAsync(string number, string key, string name, LoadMeasurement load, string? prefix, long xidBefore, bool perCommitFromTransactions, string notes)

@@ -43,6 +43,19 @@ public static class ResultsReport
             md.AppendLine($"- {r.Number}: {r.Notes}");
         }
 
+        foreach (var r in results.Where(r => r.HeapCensus.Count > 0))
+        {
+            md.AppendLine();
+            md.AppendLine($"## Heap census after scenario {r.Number} (largest types, live objects after the full GC)");
+            md.AppendLine();
+            md.AppendLine("| Type | Objects | Bytes |");
+            md.AppendLine("|---|---:|---:|");
+            foreach (var t in r.HeapCensus)
+            {
+                md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| `{t.Type}` | {t.Objects:N0} | {t.Bytes:N0} |"));
+            }
+        }
+
         md.AppendLine();
         md.AppendLine("## Targets (ratios inside this run)");
         md.AppendLine();

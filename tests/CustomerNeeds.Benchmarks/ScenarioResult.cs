@@ -11,4 +11,7 @@ public sealed record ScenarioResult(string Number, string Key, string Name, Load
 {
     /// <summary>Bytes per active customer (memory scenario only).</summary>
     public double? BytesPerCustomer { get; init; }
+
+    /// <summary>The memory scenario's census of the server heap (largest types first), when asked for.</summary>
+    public IReadOnlyList<HeapTypeTotal> HeapCensus { get; init; } = [];
 }

@@ -212,7 +212,9 @@ public sealed partial class CustomerFilterChecker(CustomerFieldCatalog catalog, 
     private FilterException UnknownField(MemberSyntax member)
     {
         var path = member.Path;
-        var suggestion = catalog.Fields.FirstOrDefault(f => f.Name.EndsWith("." + path, StringComparison.Ordinal));
+        // "tier" -> loyalty.tier, "churn_risk" -> loyalty.churn_risk_score, "csat" -> satisfaction.csat_mean.
+        var suggestion = catalog.Fields.FirstOrDefault(f => f.Name.EndsWith("." + path, StringComparison.Ordinal))
+            ?? catalog.Fields.FirstOrDefault(f => f.Name.Split('.')[^1].StartsWith(path + "_", StringComparison.Ordinal));
         var known = string.Join(", ", catalog.Fields.Select(f => f.Type == FieldType.TextMap ? f.Name + ".<key>" : f.Name));
         var hint = suggestion is null ? "" : $" (did you mean {suggestion.Name}?)";
         return Error(member.Position, $"unknown field {FilterLiteral.Quote(path)}{hint}; known fields: {known}");

@@ -175,6 +175,9 @@ public sealed class CustomerFilterCheckerTests
     // Unknown fields.
     [InlineData("tierr = gold", 0, "unknown field \"tierr\"; known fields: " + KnownFields)]
     [InlineData("kind = EXTERNAL tier = gold", 16, "unknown field \"tier\" (did you mean loyalty.tier?); known fields: " + KnownFields)]
+    [InlineData("churn_risk > 0.5", 0, "unknown field \"churn_risk\" (did you mean loyalty.churn_risk_score?); known fields: " + KnownFields)]
+    [InlineData("csat < 3", 0, "unknown field \"csat\" (did you mean satisfaction.csat_mean?); known fields: " + KnownFields)]
+    [InlineData("title:delivery", 0, "unknown field \"title\" (did you mean needs.title?); known fields: " + KnownFields)]
     [InlineData("loyalty = gold", 0, "unknown field \"loyalty\"; known fields: " + KnownFields)]
     [InlineData("needs.priority > 3", 0, "unknown field \"needs.priority\"; known fields: " + KnownFields)]
     // Operators not allowed on the field's type.

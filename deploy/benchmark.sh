@@ -134,6 +134,9 @@ fi
 # The flat profile of a perf recording: CPU share per process, then the heaviest functions of the
 # server and of PostgreSQL (self time, as a share of that process's samples).
 write_profile() {
+  # Best effort, and `head` closes its pipe early: no errexit or pipefail in here.
+  local -
+  set +e +o pipefail
   local data=$1
   echo "# CPU samples of the whole machine during the run (perf record -a, 499 Hz per CPU)"
   echo

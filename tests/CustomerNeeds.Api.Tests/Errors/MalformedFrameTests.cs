@@ -87,10 +87,9 @@ public sealed class MalformedFrameTests(ServerFixture fixture)
         var items = Enumerable.Range(0, 3)
             .Select(i => StreamCalls.Item(id, TestData.Inquiry($"ff-{i}", TestData.AtMs(i * 1000L))))
             .ToList();
-        var body = items.SelectMany(i => RawGrpc.Frame(0, i.ToByteArray()))
-            .Concat(RawGrpc.Frame(2, StreamCalls.Item(id, TestData.Inquiry("ff-bad", TestData.AtMs(9000))).ToByteArray()))
-            .ToArray();
-        var badFrameAt = body.Length - StreamCalls.Item(id, TestData.Inquiry("ff-bad", TestData.AtMs(9000))).CalculateSize() - 5;
+        var goodFrames = items.SelectMany(i => RawGrpc.Frame(0, i.ToByteArray())).ToArray();
+        var badFrameAt = goodFrames.Length;
+        var body = goodFrames.Concat(RawGrpc.Frame(2, StreamCalls.Item(id, TestData.Inquiry("ff-bad", TestData.AtMs(9000))).ToByteArray())).ToArray();
 
         var answer = await RawGrpc.CallAsync(Server, StreamInteractions, body);
 

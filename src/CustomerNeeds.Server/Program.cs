@@ -1,4 +1,10 @@
 using CustomerNeeds.Server.Hosting;
 
+if (args.Length > 0 && args[0] == ReadModelRebuildCommand.Verb)
+{
+    return await ReadModelRebuildCommand.RunAsync(args[1..]);
+}
+
 var app = ServerApp.Build(args);
 await app.RunAsync();
+return 0;

@@ -35,7 +35,7 @@ public sealed class WritePipelineTests : IAsyncLifetime
         log = new GatedEventLog(new GroupCommitEventLog(postgres, appender));
         customerId = Samples.NewCustomerId();
         state = new CustomerState { Id = customerId };
-        pipeline = new CustomerWritePipeline(customerId, log, TimeProvider.System, () => state, (next, _) => state = next, () => lost = true, NullLogger.Instance);
+        pipeline = new CustomerWritePipeline(customerId, log, TimeProvider.System, CustomerPolicy.Default, () => state, (next, _) => state = next, () => lost = true, NullLogger.Instance);
     }
 
     public async Task DisposeAsync()

@@ -11,6 +11,10 @@ namespace CustomerNeeds.Storage.ReadModel;
 /// </summary>
 public sealed class ReadModelStore(NpgsqlDataSource dataSource)
 {
+    private const string DeadlockDetected = "40P01";
+    private const string SerializationFailure = "40001";
+    private const int MaxAttempts = 3;
+
     private static readonly string UpsertSql =
         "WITH accepted AS (SELECT unnest($1::int[]) AS append_no),\n"
         + ReadModelUpserts.Ctes(2, "accepted")
@@ -70,7 +74,9 @@ public sealed class ReadModelStore(NpgsqlDataSource dataSource)
     /// <summary>
     /// Upserts the rows of <paramref name="projections"/> (one per customer, or several: the last
     /// one of a customer wins) in one transaction. A row is replaced only by one with a higher
-    /// last_sequence; returns how many rows of each table were written.
+    /// last_sequence; returns how many rows of each table were written. Rows are locked in key order,
+    /// table by table, as the append statement locks them; a deadlock with a live batch all the same
+    /// is retried (twice).
     /// </summary>
     public async Task<ReadModelRowCounts> UpsertAsync(IReadOnlyList<CustomerProjection> projections, CancellationToken cancellationToken)
     {
@@ -80,6 +86,21 @@ public sealed class ReadModelStore(NpgsqlDataSource dataSource)
             CustomerAppendChecks.Validate(projection);
         }
 
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await UpsertOnceAsync(projections, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException e) when (e.SqlState is DeadlockDetected or SerializationFailure && attempt < MaxAttempts)
+            {
+                // A live batch and this one locked rows in another order: nothing was written; again.
+            }
+        }
+    }
+
+    private async Task<ReadModelRowCounts> UpsertOnceAsync(IReadOnlyList<CustomerProjection> projections, CancellationToken cancellationToken)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(UpsertSql, connection, transaction);

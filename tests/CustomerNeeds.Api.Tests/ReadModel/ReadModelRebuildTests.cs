@@ -23,9 +23,7 @@ public sealed class ReadModelRebuildTests
     {
         await using var own = await OwnServer.StartAsync();
         var data = own.Database.DataSource;
-        await AddKanoFeaturesAsync(data, Features);
-        var ids = Enumerable.Range(0, Customers).Select(_ => TestData.NewCustomerId()).ToArray();
-        await RunWorkloadAsync(own.Clients, ids, round: 0);
+        await FirstWorkloadAsync(own);
 
         await CopyAsync(data, "live_");
         await TruncateAsync(data);
@@ -46,9 +44,7 @@ public sealed class ReadModelRebuildTests
     {
         await using var own = await OwnServer.StartAsync();
         var data = own.Database.DataSource;
-        await AddKanoFeaturesAsync(data, Features);
-        var ids = Enumerable.Range(0, Customers).Select(_ => TestData.NewCustomerId()).ToArray();
-        await RunWorkloadAsync(own.Clients, ids, round: 0);
+        var ids = await FirstWorkloadAsync(own);
 
         // Rebuild into emptied tables while the server goes on writing to the same customers.
         await TruncateAsync(data);
@@ -62,6 +58,15 @@ public sealed class ReadModelRebuildTests
         (exit, output) = await RebuildCommand.RunAsync(own.Database.ConnectionString);
         Assert.True(exit == 0, output);
         await AssertSameRowsAsync(data, "live_");
+    }
+
+    /// <summary>The KANO features, then the first workload on new customers; returns their ids.</summary>
+    private static async Task<string[]> FirstWorkloadAsync(OwnServer own)
+    {
+        await AddKanoFeaturesAsync(own.Database.DataSource, Features);
+        var ids = Enumerable.Range(0, Customers).Select(_ => TestData.NewCustomerId()).ToArray();
+        await RunWorkloadAsync(own.Clients, ids, round: 0);
+        return ids;
     }
 
     /// <summary>

@@ -56,4 +56,41 @@ internal static class ReadModelDatabase
     /// <summary>The text of a migration of the repository, e.g. "0005_read_model_backfill".</summary>
     public static string Migration(string name) =>
         File.ReadAllText(Path.Combine(ServerBinary.RepositoryRoot, "src", "CustomerNeeds.Storage", "Migrations", name + ".sql"));
+
+    /// <summary>Copies every derived table to a table named with <paramref name="prefix"/>.</summary>
+    public static async Task CopyAsync(NpgsqlDataSource data, string prefix)
+    {
+        foreach (var (table, _) in DerivedTables)
+        {
+            await ExecuteAsync(data, $"DROP TABLE IF EXISTS {prefix}{table}; CREATE TABLE {prefix}{table} AS SELECT * FROM {table}");
+        }
+    }
+
+    /// <summary>Empties every derived table.</summary>
+    public static Task TruncateAsync(NpgsqlDataSource data) =>
+        ExecuteAsync(data, "TRUNCATE " + string.Join(", ", DerivedTables.Select(t => t.Table)));
+
+    /// <summary>Every table equals its copy row for row and column for column, both ways, and is not empty.</summary>
+    public static async Task AssertSameRowsAsync(NpgsqlDataSource data, string prefix)
+    {
+        foreach (var (table, key) in DerivedTables)
+        {
+            await using var command = data.CreateCommand($"""
+                SELECT (SELECT count(*) FROM {table}),
+                       (SELECT count(*) FROM {prefix}{table}),
+                       (SELECT count(*) FROM (SELECT * FROM {table} EXCEPT ALL SELECT * FROM {prefix}{table}) a),
+                       (SELECT count(*) FROM (SELECT * FROM {prefix}{table} EXCEPT ALL SELECT * FROM {table}) b),
+                       (SELECT string_agg(row_to_json(d)::text, E'\n' ORDER BY {key}) FROM
+                            (SELECT 'rebuilt' AS side, * FROM (SELECT * FROM {table} EXCEPT ALL SELECT * FROM {prefix}{table}) x
+                             UNION ALL
+                             SELECT 'live' AS side, * FROM (SELECT * FROM {prefix}{table} EXCEPT ALL SELECT * FROM {table}) y) d)
+                """);
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            var differences = reader.IsDBNull(4) ? "" : reader.GetString(4);
+            Assert.True(reader.GetInt64(0) > 0, $"{table} is empty");
+            Assert.True(reader.GetInt64(2) == 0 && reader.GetInt64(3) == 0, $"{table} differs from the rebuild:\n{differences}");
+            Assert.Equal(reader.GetInt64(1), reader.GetInt64(0));
+        }
+    }
 }

@@ -3,11 +3,11 @@ using CustomerNeeds.Api.Tests.Infrastructure;
 
 namespace CustomerNeeds.Api.Tests.ReadModel;
 
-/// <summary>Runs <c>dotnet CustomerNeeds.Server.dll rebuild-read-model</c> on a database, as an operator would.</summary>
-internal static class RebuildCommand
+/// <summary>Runs a verb of the server binary (<c>rebuild-read-model</c>, <c>seed</c>) on a database, as an operator would.</summary>
+internal static class ServerVerb
 {
     /// <summary>Runs the command to its end; returns its exit code and everything it wrote.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string connectionString, params string[] arguments)
+    public static async Task<(int ExitCode, string Output)> RunAsync(string connectionString, string verb, params string[] arguments)
     {
         var dll = ServerBinary.Path;
         var start = new ProcessStartInfo(ServerBinary.DotnetHost)
@@ -18,7 +18,7 @@ internal static class RebuildCommand
             RedirectStandardError = true,
         };
         start.ArgumentList.Add(dll);
-        start.ArgumentList.Add("rebuild-read-model");
+        start.ArgumentList.Add(verb);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -26,7 +26,7 @@ internal static class RebuildCommand
 
         start.Environment["ConnectionStrings__CustomerNeeds"] = connectionString;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("The rebuild did not start.");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{verb} did not start.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));

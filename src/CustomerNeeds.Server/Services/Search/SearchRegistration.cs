@@ -1,0 +1,22 @@
+using CustomerNeeds.Domain.Customers;
+using CustomerNeeds.Search.Customers;
+using Npgsql;
+
+namespace CustomerNeeds.Server.Services.Search;
+
+/// <summary>Registers what the search and segment RPCs need.</summary>
+public static class SearchRegistration
+{
+    /// <summary>
+    /// The filter checker over the search fields, with the tier names of <paramref name="policy"/>
+    /// (lowest first); the read-model storage (PostgreSQL when the server has it); the page reader.
+    /// </summary>
+    public static IServiceCollection AddCustomerSearch(this IServiceCollection services, CustomerPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        services.AddSingleton(new CustomerFilterChecker(CustomerFieldCatalog.Create(policy.Tiers.Tiers.Select(t => t.Name))));
+        services.AddSingleton(sp => new ReadModelStorage(sp.GetService<NpgsqlDataSource>()));
+        services.AddSingleton<CustomerPageReader>();
+        return services;
+    }
+}

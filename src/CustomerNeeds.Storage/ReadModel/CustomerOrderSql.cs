@@ -84,7 +84,7 @@ public sealed class CustomerOrderSql
     }
 
     /// <summary>The cursor of a row: the position just after it in this ordering.</summary>
-    public CustomerCursor CursorOf(CustomerSummaryRow row)
+    public CustomerCursor CursorOf(CustomerSearchRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
         var keys = Ordering.Keys

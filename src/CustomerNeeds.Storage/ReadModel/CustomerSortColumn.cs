@@ -7,7 +7,7 @@ namespace CustomerNeeds.Storage.ReadModel;
 /// <param name="Kind">What values it holds.</param>
 /// <param name="Nullable">True when customers may have no value (they sort last in either direction).</param>
 /// <param name="ValueOf">The column's value in a row read by a search (null for no value).</param>
-public sealed record CustomerSortColumn(string Column, SortValueKind Kind, bool Nullable, Func<CustomerSummaryRow, object?> ValueOf)
+public sealed record CustomerSortColumn(string Column, SortValueKind Kind, bool Nullable, Func<CustomerSearchRow, object?> ValueOf)
 {
     /// <summary>The tie-breaker of every ordering: the customer id (the resource name's last part), ascending.</summary>
     public static CustomerSortColumn CustomerId { get; } = new("customer_id", SortValueKind.Text, false, r => r.CustomerId);

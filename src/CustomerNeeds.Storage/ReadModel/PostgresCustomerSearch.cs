@@ -22,7 +22,7 @@ public sealed class PostgresCustomerSearch(NpgsqlDataSource dataSource)
 
     /// <summary>One page of the customers that match the query's filter, in its order.</summary>
     /// <exception cref="FormatException">The query's cursor does not fit its ordering (check with <see cref="CustomerOrderSql.Accepts"/>).</exception>
-    public async Task<CustomerSummaryPage> ListAsync(CustomerQuery query, CancellationToken cancellationToken)
+    public async Task<CustomerSearchPage> ListAsync(CustomerQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1);
@@ -55,7 +55,7 @@ public sealed class PostgresCustomerSearch(NpgsqlDataSource dataSource)
         parameters.AddTo(pageCommand);
         batch.BatchCommands.Add(countCommand);
         batch.BatchCommands.Add(pageCommand);
-        CustomerSummaryPage page;
+        CustomerSearchPage page;
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -92,10 +92,10 @@ public sealed class PostgresCustomerSearch(NpgsqlDataSource dataSource)
         return new SqlFragment($"SELECT count(*) FROM customer_summaries {Alias} WHERE {predicate}", parameters);
     }
 
-    private static async Task<CustomerSummaryPage> PageAsync(
+    private static async Task<CustomerSearchPage> PageAsync(
         NpgsqlDataReader reader, CustomerOrderSql order, int pageSize, long? total, CancellationToken cancellationToken)
     {
-        var rows = new List<CustomerSummaryRow>(Math.Min(pageSize, 1024));
+        var rows = new List<CustomerSearchRow>(Math.Min(pageSize, 1024));
         CustomerCursor? next = null;
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -108,10 +108,10 @@ public sealed class PostgresCustomerSearch(NpgsqlDataSource dataSource)
             rows.Add(Read(reader));
         }
 
-        return new CustomerSummaryPage(rows, next, total);
+        return new CustomerSearchPage(rows, next, total);
     }
 
-    private static CustomerSummaryRow Read(NpgsqlDataReader r) => new()
+    private static CustomerSearchRow Read(NpgsqlDataReader r) => new()
     {
         CustomerId = r.GetString(0),
         DisplayName = r.GetString(1),

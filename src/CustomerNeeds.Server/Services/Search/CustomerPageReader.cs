@@ -23,7 +23,7 @@ public sealed class CustomerPageReader(IGrainFactory grains, CustomerPolicy poli
         IReadOnlyList<Contract.Customer> customers = view == Contract.CustomerView.Full
             ? await Task.WhenAll(page.Rows.Select(async row =>
                 CustomerMapper.ToProto(await grains.GetGrain<ICustomerGrain>(row.CustomerId).GetAsync(cancellationToken))))
-            : page.Rows.Select(row => CustomerSummaryRowMapper.ToProto(row, policy.CurrencyCode)).ToArray();
+            : page.Rows.Select(row => CustomerSearchRowMapper.ToProto(row, policy.CurrencyCode)).ToArray();
         return (customers, SearchValidation.TokenOf(page.Next, fingerprint), page.TotalSize);
     }
 }

@@ -1,10 +1,10 @@
 namespace CustomerNeeds.Storage.ReadModel;
 
 /// <summary>
-/// One row of <c>customer_summaries</c> as a search returns it. Enum fields hold the proto (and
+/// One row of <c>customer_summaries</c> as a search returns it (the columns a result shows and sorts by). Enum fields hold the proto (and
 /// domain) enum numbers; null means the customer has no such value.
 /// </summary>
-public sealed record CustomerSummaryRow
+public sealed record CustomerSearchRow
 {
     public required string CustomerId { get; init; }
 

@@ -10,9 +10,9 @@ namespace CustomerNeeds.Server.Mapping;
 /// stays empty. Enum columns hold proto numbers; a number the contract does not know reads as
 /// UNSPECIFIED.
 /// </summary>
-public static class CustomerSummaryRowMapper
+public static class CustomerSearchRowMapper
 {
-    public static Contract.Customer ToProto(CustomerSummaryRow row, string currencyCode)
+    public static Contract.Customer ToProto(CustomerSearchRow row, string currencyCode)
     {
         ArgumentNullException.ThrowIfNull(row);
         var customer = new Contract.Customer

@@ -59,14 +59,6 @@ public sealed class CustomerApi(
             v, "ListCustomers\u001f" + filter, filter, request.OrderBy, request.PageSize, request.PageToken, request.View, request.IncludeTotalSize);
         v.ThrowIfAny("ListCustomers");
 
-        var (customers, next, total) = await pages.ReadAsync(search, query, request.View, fingerprint, context.CancellationToken);
-        var response = new Contract.ListCustomersResponse { NextPageToken = next };
-        response.Customers.AddRange(customers);
-        if (total is { } totalSize)
-        {
-            response.TotalSize = totalSize;
-        }
-
-        return response;
+        return await pages.ReadAsync<Contract.ListCustomersResponse>(search, query, request.View, fingerprint, context.CancellationToken);
     }
 }

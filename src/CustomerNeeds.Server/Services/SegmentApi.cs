@@ -106,15 +106,7 @@ public sealed class SegmentApi(CustomerPolicy policy, TimeProvider time, ReadMod
             v, $"ListSegmentMembers\u001f{id}\u001f{segment.Filter}", filter, request.OrderBy, request.PageSize, request.PageToken, request.View, request.IncludeTotalSize);
         v.ThrowIfAny("ListSegmentMembers");
 
-        var (customers, next, total) = await pages.ReadAsync(search, query, request.View, fingerprint, context.CancellationToken);
-        var response = new Contract.ListSegmentMembersResponse { NextPageToken = next };
-        response.Customers.AddRange(customers);
-        if (total is { } totalSize)
-        {
-            response.TotalSize = totalSize;
-        }
-
-        return response;
+        return await pages.ReadAsync<Contract.ListSegmentMembersResponse>(search, query, request.View, fingerprint, context.CancellationToken);
     }
 
     public override async Task<Contract.CheckSegmentMembershipResponse> CheckSegmentMembership(

@@ -37,6 +37,40 @@ public static class SearchCalls
         }
     }
 
+    /// <summary>
+    /// Pages through ListCustomers while <paramref name="write"/> runs again and again (with 0, 1,
+    /// 2, ...) beside it, and asserts that every customer of <paramref name="steady"/> (names whose
+    /// sort key never changes) is returned exactly once and no customer twice.
+    /// </summary>
+    public static async Task AssertEachSteadyCustomerOnceWhileWritingAsync(
+        this ApiClients clients, ListCustomersRequest request, IReadOnlyCollection<string> steady, Func<int, Task> write)
+    {
+        using var stop = new CancellationTokenSource();
+        var writes = 0;
+        var writer = Task.Run(async () =>
+        {
+            for (; !stop.IsCancellationRequested; writes++)
+            {
+                await write(writes);
+            }
+        });
+        List<Customer> seen;
+        try
+        {
+            (seen, _) = await clients.ListAllCustomersAsync(request, async _ => await Task.Delay(10));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await writer;
+        }
+
+        var counts = seen.GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.Count());
+        Assert.All(steady, name => Assert.Equal(1, counts.GetValueOrDefault(name)));
+        Assert.All(counts, kv => Assert.Equal(1, kv.Value));
+        Assert.True(writes > 0, "nothing was written while paging");
+    }
+
     /// <summary>The names of every customer ListCustomers returns for <paramref name="filter"/> and <paramref name="orderBy"/>.</summary>
     public static async Task<List<string>> NamesAsync(this ApiClients clients, string filter, string orderBy = "", int pageSize = 0) =>
         (await clients.ListAllCustomersAsync(new ListCustomersRequest { Filter = filter, OrderBy = orderBy, PageSize = pageSize }))

@@ -109,10 +109,10 @@ public sealed class SearchEndToEndTests(ServerFixture fixture)
             steady.Add((id, created.Name));
         }
 
-        using var stop = new CancellationTokenSource();
-        var writer = Task.Run(async () =>
-        {
-            for (var n = 0; !stop.IsCancellationRequested; n++)
+        await api.AssertEachSteadyCustomerOnceWhileWritingAsync(
+            new ListCustomersRequest { Filter = $"tags:{tag}", OrderBy = "display_name", PageSize = 4 },
+            steady.Select(s => s.Name).ToArray(),
+            async n =>
             {
                 var (id, name) = steady[n % steady.Count];
                 await api.Customers.UpdateCustomerAsync(new UpdateCustomerRequest
@@ -124,25 +124,7 @@ public sealed class SearchEndToEndTests(ServerFixture fixture)
                 var profile = TestData.MinimalProfile("Customer " + (n % 13).ToString("D2"));
                 profile.Tags.Add(tag);
                 await api.CreateCustomerAsync(profile);
-            }
-        });
-
-        List<Customer> seen;
-        try
-        {
-            (seen, _) = await api.ListAllCustomersAsync(
-                new ListCustomersRequest { Filter = $"tags:{tag}", OrderBy = "display_name", PageSize = 4 },
-                async _ => await Task.Delay(20));
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await writer;
-        }
-
-        var counts = seen.GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.Count());
-        Assert.All(steady, s => Assert.Equal(1, counts.GetValueOrDefault(s.Name)));
-        Assert.All(counts, kv => Assert.Equal(1, kv.Value));
+            });
     }
 
     [Fact(Skip = WriteSide.Pending)]

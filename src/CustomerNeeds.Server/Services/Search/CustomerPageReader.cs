@@ -14,16 +14,23 @@ namespace CustomerNeeds.Server.Services.Search;
 /// </summary>
 public sealed class CustomerPageReader(IGrainFactory grains, CustomerPolicy policy)
 {
-    /// <summary>The customers, the next page token ("" on the last page) and the total when asked.</summary>
-    public async Task<(IReadOnlyList<Contract.Customer> Customers, string NextPageToken, long? TotalSize)> ReadAsync(
+    /// <summary>The response: the customers, the next page token ("" on the last page) and the total when asked.</summary>
+    public async Task<TResponse> ReadAsync<TResponse>(
         PostgresCustomerSearch search, CustomerQuery query, Contract.CustomerView view, string fingerprint, CancellationToken cancellationToken)
+        where TResponse : Contract.ICustomerPage, new()
     {
         ArgumentNullException.ThrowIfNull(search);
         var page = await search.ListAsync(query, cancellationToken);
-        IReadOnlyList<Contract.Customer> customers = view == Contract.CustomerView.Full
+        var response = new TResponse { NextPageToken = SearchValidation.TokenOf(page.Next, fingerprint) };
+        response.Customers.AddRange(view == Contract.CustomerView.Full
             ? await Task.WhenAll(page.Rows.Select(async row =>
                 CustomerMapper.ToProto(await grains.GetGrain<ICustomerGrain>(row.CustomerId).GetAsync(cancellationToken))))
-            : page.Rows.Select(row => CustomerSearchRowMapper.ToProto(row, policy.CurrencyCode)).ToArray();
-        return (customers, SearchValidation.TokenOf(page.Next, fingerprint), page.TotalSize);
+            : page.Rows.Select(row => CustomerSearchRowMapper.ToProto(row, policy.CurrencyCode)));
+        if (page.TotalSize is { } total)
+        {
+            response.TotalSize = total;
+        }
+
+        return response;
     }
 }

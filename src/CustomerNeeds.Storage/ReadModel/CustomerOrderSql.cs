@@ -80,7 +80,18 @@ public sealed class CustomerOrderSql
             disjuncts.Add("(" + string.Join(" AND ", terms) + ")");
         }
 
-        return disjuncts.Count == 0 ? "FALSE" : "(" + string.Join(" OR ", disjuncts) + ")";
+        if (disjuncts.Count == 0)
+        {
+            return "FALSE";
+        }
+
+        // Implied by the disjunction, but written out so that PostgreSQL can start an index scan on
+        // the first key at the cursor instead of filtering every row before it.
+        var (first, descending) = _columns[0];
+        var bound = placeholders[0] is { } start
+            ? (first.Nullable ? null : $"{alias}.{first.Column} {(descending ? "<=" : ">=")} {start} AND ")
+            : $"{alias}.{first.Column} IS NULL AND ";
+        return "(" + bound + "(" + string.Join(" OR ", disjuncts) + "))";
     }
 
     /// <summary>The cursor of a row: the position just after it in this ordering.</summary>

@@ -1,6 +1,5 @@
 using CustomerNeeds.Abstractions.Errors;
 using CustomerNeeds.Domain.Customers;
-using CustomerNeeds.Search;
 using CustomerNeeds.Search.Customers;
 using CustomerNeeds.Server.Mapping;
 using CustomerNeeds.Server.Services.Search;
@@ -13,7 +12,8 @@ using Contract = CustomerNeeds.Api.V1;
 namespace CustomerNeeds.Server.Services;
 
 /// <summary>SegmentService: validate, map, read or write the segments table and the read model, map back.</summary>
-public sealed class SegmentApi(CustomerPolicy policy, TimeProvider time, ReadModelStorage readModel, CustomerFilterChecker checker, CustomerPageReader pages)
+public sealed class SegmentApi(
+    CustomerPolicy policy, TimeProvider time, ReadModelStorage readModel, CustomerFilterChecker checker, SegmentFilters segmentFilters, CustomerPageReader pages)
     : Contract.SegmentService.SegmentServiceBase
 {
     public override async Task<Contract.Segment> CreateSegment(Contract.CreateSegmentRequest request, ServerCallContext context)
@@ -37,7 +37,7 @@ public sealed class SegmentApi(CustomerPolicy policy, TimeProvider time, ReadMod
         var id = SegmentName.Parse(v, "name", request.Name);
         v.ThrowIfAny("GetSegment");
 
-        return SegmentMapper.ToProto(await FindAsync(store, id, context.CancellationToken));
+        return SegmentMapper.ToProto(await SegmentFilters.FindAsync(store, id, context.CancellationToken));
     }
 
     public override async Task<Contract.ListSegmentsResponse> ListSegments(Contract.ListSegmentsRequest request, ServerCallContext context)
@@ -100,8 +100,7 @@ public sealed class SegmentApi(CustomerPolicy policy, TimeProvider time, ReadMod
         var id = SegmentName.Parse(v, "segment", request.Segment);
         v.ThrowIfAny("ListSegmentMembers");
 
-        var segment = await FindAsync(store, id, context.CancellationToken);
-        var filter = StoredFilter(segment);
+        var (segment, filter) = await segmentFilters.ResolveAsync(store, id, context.CancellationToken);
         var (query, fingerprint) = SearchValidation.Paging(
             v, $"ListSegmentMembers\u001f{id}\u001f{segment.Filter}", filter, request.OrderBy, request.PageSize, request.PageToken, request.View, request.IncludeTotalSize);
         v.ThrowIfAny("ListSegmentMembers");
@@ -119,29 +118,10 @@ public sealed class SegmentApi(CustomerPolicy policy, TimeProvider time, ReadMod
         var customerId = ResourceName.Customer(v, "customer", request.Customer);
         v.ThrowIfAny("CheckSegmentMembership");
 
-        var segment = await FindAsync(store, id, context.CancellationToken);
-        var member = await search.MatchesAsync(customerId, StoredFilter(segment), context.CancellationToken)
+        var (_, filter) = await segmentFilters.ResolveAsync(store, id, context.CancellationToken);
+        var member = await search.MatchesAsync(customerId, filter, context.CancellationToken)
             ?? throw new CustomerOperationException(CustomerErrorCode.NotFound, $"Customer '{customerId}' not found.");
         return new Contract.CheckSegmentMembershipResponse { IsMember = member };
-    }
-
-    private static async Task<SegmentRow> FindAsync(PostgresSegmentStore store, string id, CancellationToken cancellationToken) =>
-        await store.GetAsync(id, cancellationToken)
-        ?? throw new CustomerOperationException(CustomerErrorCode.NotFound, $"Segment '{id}' not found.");
-
-    /// <summary>The segment's stored filter, checked now (the tier policy may have changed since it was stored).</summary>
-    private CustomerFilter? StoredFilter(SegmentRow segment)
-    {
-        try
-        {
-            return checker.Check(segment.Filter);
-        }
-        catch (FilterException ex)
-        {
-            throw new CustomerOperationException(
-                CustomerErrorCode.FailedPrecondition,
-                $"The filter of segment '{segment.SegmentId}' no longer checks ({ex.Message}); update the segment's filter.");
-        }
     }
 
     private static void ThrowIfRefused(SegmentWriteOutcome outcome, string id, long? etag)

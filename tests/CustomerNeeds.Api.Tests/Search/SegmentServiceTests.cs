@@ -199,6 +199,33 @@ public sealed class SegmentServiceTests(ServerFixture fixture)
             "segment", "customer");
     }
 
+    [Fact]
+    public async Task A_stored_filter_that_no_longer_checks_makes_member_reads_FAILED_PRECONDITION_until_it_is_updated()
+    {
+        // As after a tier was removed from the tier policy: the stored filter names a tier the server does not know.
+        var id = NewSegmentId();
+        await using (var command = fixture.Database.DataSource.CreateCommand(
+            "INSERT INTO segments VALUES ($1, 'old', '', 'loyalty.tier = diamond', 4, now(), now())"))
+        {
+            command.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = id });
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var name = "segments/" + id;
+        Assert.Equal("loyalty.tier = diamond", (await api.Segments.GetSegmentAsync(new GetSegmentRequest { Name = name })).Filter);
+        var members = await RpcAssert.FailsAsync(StatusCode.FailedPrecondition,
+            () => api.Segments.ListSegmentMembersAsync(new ListSegmentMembersRequest { Segment = name }).ResponseAsync);
+        Assert.Contains("filter: at 15: bad value \"diamond\"", members.Status.Detail, StringComparison.Ordinal);
+        await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => Membership(name, "c-1"));
+
+        await api.Segments.UpdateSegmentAsync(new UpdateSegmentRequest
+        {
+            Segment = new Segment { Name = name, Filter = "loyalty.tier = platinum", Etag = "4" },
+            UpdateMask = new FieldMask { Paths = { "filter" } },
+        });
+        await api.Segments.ListSegmentMembersAsync(new ListSegmentMembersRequest { Segment = name });
+    }
+
     private Task<CheckSegmentMembershipResponse> Membership(string segment, string customerId) =>
         api.Segments.CheckSegmentMembershipAsync(new CheckSegmentMembershipRequest { Segment = segment, Customer = TestData.CustomerName(customerId) }).ResponseAsync;
 

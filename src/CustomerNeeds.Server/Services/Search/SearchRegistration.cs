@@ -9,13 +9,14 @@ public static class SearchRegistration
 {
     /// <summary>
     /// The filter checker over the search fields, with the tier names of <paramref name="policy"/>
-    /// (lowest first); the read-model storage (PostgreSQL when the server has it); the page reader.
+    /// (lowest first); the read-model storage (PostgreSQL when the server has it); segment filters; the page reader.
     /// </summary>
     public static IServiceCollection AddCustomerSearch(this IServiceCollection services, CustomerPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
         services.AddSingleton(new CustomerFilterChecker(CustomerFieldCatalog.Create(policy.Tiers.Tiers.Select(t => t.Name))));
         services.AddSingleton(sp => new ReadModelStorage(sp.GetService<NpgsqlDataSource>()));
+        services.AddSingleton<SegmentFilters>();
         services.AddSingleton<CustomerPageReader>();
         return services;
     }

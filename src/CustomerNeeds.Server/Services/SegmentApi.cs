@@ -98,6 +98,8 @@ public sealed class SegmentApi(
         var search = readModel.Customers("ListSegmentMembers");
         var v = new FieldViolations(policy, time);
         var id = SegmentName.Parse(v, "segment", request.Segment);
+        // Everything but the token first, so that a bad request is INVALID_ARGUMENT whether or not the segment exists.
+        SearchValidation.Paging(v, "", null, request.OrderBy, request.PageSize, pageToken: null, request.View, request.IncludeTotalSize);
         v.ThrowIfAny("ListSegmentMembers");
 
         var (segment, filter) = await segmentFilters.ResolveAsync(store, id, context.CancellationToken);

@@ -30,11 +30,54 @@ public sealed class CustomerOrderSql
     /// <summary>The ordering this SQL sorts by.</summary>
     public CustomerOrdering Ordering { get; }
 
-    /// <summary>The ORDER BY list (without the keywords) over the row <paramref name="alias"/>.</summary>
-    public string OrderBy(string alias)
+    /// <summary>
+    /// The ORDER BY list (without the keywords) over the row <paramref name="alias"/>. <c>NULLS LAST</c>
+    /// is written only for columns that may be unset: on the others it would keep PostgreSQL from
+    /// reading a B-tree index backwards for <c>DESC</c>.
+    /// </summary>
+    public string OrderBy(string alias) => OrderBy(SqlAlias.Checked(alias), _columns);
+
+    /// <summary>
+    /// The SELECT of one page: <paramref name="columns"/> of the rows <paramref name="alias"/> of
+    /// <c>customer_summaries</c> that satisfy <paramref name="predicate"/> and sort after
+    /// <paramref name="after"/> (null: from the start), in this order, at most
+    /// <paramref name="limit"/> (a placeholder) rows.
+    /// </summary>
+    /// <remarks>
+    /// When the first sort column may be unset, "customers without a value last" is not the order of
+    /// its B-tree index in one of the two directions, and the keyset condition is an OR that no index
+    /// range serves. The rows with a value and the rows without are then read by two branches, each
+    /// in an order an index provides, with the keyset bound as an index range; the union of at most
+    /// twice <paramref name="limit"/> rows is sorted.
+    /// </remarks>
+    /// <exception cref="FormatException">The cursor does not fit this ordering (see <see cref="Accepts"/>).</exception>
+    public string Page(string columns, string alias, string predicate, CustomerCursor? after, string limit, SqlParameters parameters)
     {
+        ArgumentNullException.ThrowIfNull(parameters);
         alias = SqlAlias.Checked(alias);
-        return string.Join(", ", _columns.Select(c => $"{alias}.{c.Column.Column} {(c.Descending ? "DESC" : "ASC")} NULLS LAST"));
+        var placeholders = after is null ? null : Placeholders(after, parameters);
+        var keyset = placeholders is null ? "" : " AND " + After(alias, placeholders);
+        var select = $"SELECT {columns} FROM customer_summaries {alias} WHERE {predicate}{keyset}";
+        var (first, descending) = _columns[0];
+        if (!first.Nullable)
+        {
+            var bound = placeholders is null ? "" : $" AND {alias}.{first.Column} {(descending ? "<=" : ">=")} {placeholders[0]}";
+            return $"{select}{bound} ORDER BY {OrderBy(alias, _columns)} LIMIT {limit}";
+        }
+
+        var column = $"{alias}.{first.Column}";
+        var withoutValue = $"({select} AND {column} IS NULL ORDER BY {OrderBy(alias, _columns.Skip(1))} LIMIT {limit})";
+        if (placeholders is not null && placeholders[0] is null)
+        {
+            // The previous page ended among the customers without a value: only they remain.
+            return withoutValue;
+        }
+
+        var withValueColumns = _columns.Select((c, i) => i == 0 ? (c.Column with { Nullable = false }, c.Descending) : c).ToList();
+        var withValueBound = placeholders is null ? "" : $" AND {column} {(descending ? "<=" : ">=")} {placeholders[0]}";
+        var withValue = $"({select} AND {column} IS NOT NULL{withValueBound} ORDER BY {OrderBy(alias, withValueColumns)} LIMIT {limit})";
+        const string Union = "page_";
+        return $"SELECT * FROM ({withValue} UNION ALL {withoutValue}) {Union} ORDER BY {OrderBy(Union, _columns)} LIMIT {limit}";
     }
 
     /// <summary>True when <paramref name="cursor"/> has one well-formed value per sort key of this ordering.</summary>
@@ -63,9 +106,25 @@ public sealed class CustomerOrderSql
     public string After(CustomerCursor cursor, string alias, SqlParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        alias = SqlAlias.Checked(alias);
-        var values = Values(cursor);
-        var placeholders = values.Select((v, i) => v is null ? null : Placeholder(_columns[i].Column.Kind, v, parameters)).ToArray();
+        return After(SqlAlias.Checked(alias), Placeholders(cursor, parameters));
+    }
+
+    /// <summary>The cursor of a row: the position just after it in this ordering.</summary>
+    public CustomerCursor CursorOf(CustomerSearchRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var keys = Ordering.Keys
+            .Select(k => CustomerSortColumn.Of(k.Field))
+            .Select(c => SortValueText.Format(c.Kind, c.ValueOf(row)))
+            .ToArray();
+        return new CustomerCursor(keys, row.CustomerId);
+    }
+
+    private string?[] Placeholders(CustomerCursor cursor, SqlParameters parameters) =>
+        Values(cursor).Select((v, i) => v is null ? null : Placeholder(_columns[i].Column.Kind, v, parameters)).ToArray();
+
+    private string After(string alias, string?[] placeholders)
+    {
         var disjuncts = new List<string>();
         for (var i = 0; i < _columns.Count; i++)
         {
@@ -80,30 +139,11 @@ public sealed class CustomerOrderSql
             disjuncts.Add("(" + string.Join(" AND ", terms) + ")");
         }
 
-        if (disjuncts.Count == 0)
-        {
-            return "FALSE";
-        }
-
-        // Implied by the disjunction, but written out so that PostgreSQL can start an index scan on
-        // the first key at the cursor instead of filtering every row before it.
-        var (first, descending) = _columns[0];
-        var bound = placeholders[0] is { } start
-            ? (first.Nullable ? null : $"{alias}.{first.Column} {(descending ? "<=" : ">=")} {start} AND ")
-            : $"{alias}.{first.Column} IS NULL AND ";
-        return "(" + bound + "(" + string.Join(" OR ", disjuncts) + "))";
+        return disjuncts.Count == 0 ? "FALSE" : "(" + string.Join(" OR ", disjuncts) + ")";
     }
 
-    /// <summary>The cursor of a row: the position just after it in this ordering.</summary>
-    public CustomerCursor CursorOf(CustomerSearchRow row)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        var keys = Ordering.Keys
-            .Select(k => CustomerSortColumn.Of(k.Field))
-            .Select(c => SortValueText.Format(c.Kind, c.ValueOf(row)))
-            .ToArray();
-        return new CustomerCursor(keys, row.CustomerId);
-    }
+    private static string OrderBy(string alias, IEnumerable<(CustomerSortColumn Column, bool Descending)> columns) =>
+        string.Join(", ", columns.Select(c => $"{alias}.{c.Column.Column} {(c.Descending ? "DESC" : "ASC")}{(c.Column.Nullable ? " NULLS LAST" : "")}"));
 
     private object?[] Values(CustomerCursor cursor)
     {

@@ -28,14 +28,9 @@ public sealed class PostgresCustomerSearch(NpgsqlDataSource dataSource)
         ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1);
         var order = new CustomerOrderSql(query.Ordering);
         var parameters = new SqlParameters();
-        var where = CustomerFilterSql.Predicate(query.Filter, Alias, parameters);
-        if (query.After is { } after)
-        {
-            where += " AND " + order.After(after, Alias, parameters);
-        }
-
+        var predicate = CustomerFilterSql.Predicate(query.Filter, Alias, parameters);
         var limit = parameters.Add((long)query.PageSize + 1);
-        var pageSql = $"SELECT {Columns} FROM customer_summaries {Alias} WHERE {where} ORDER BY {order.OrderBy(Alias)} LIMIT {limit}";
+        var pageSql = order.Page(Columns, Alias, predicate, query.After, limit, parameters);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         if (!query.IncludeTotal)

@@ -192,6 +192,9 @@ public sealed class SegmentServiceTests(ServerFixture fixture)
 
         await RpcAssert.InvalidAsync(() => api.Segments.ListSegmentMembersAsync(new ListSegmentMembersRequest { Segment = "vip" }).ResponseAsync, "segment");
         await RpcAssert.InvalidAsync(
+            () => api.Segments.ListSegmentMembersAsync(new ListSegmentMembersRequest { Segment = unknown, OrderBy = "name name", View = (CustomerView)7 }).ResponseAsync,
+            "order_by", "view");
+        await RpcAssert.InvalidAsync(
             () => api.Segments.ListSegmentMembersAsync(new ListSegmentMembersRequest { Segment = segment.Name, OrderBy = "tags", PageSize = -1 }).ResponseAsync,
             "order_by", "page_size");
         await RpcAssert.InvalidAsync(

@@ -2,9 +2,11 @@ using CustomerNeeds.Abstractions;
 using CustomerNeeds.Domain.Customers;
 using CustomerNeeds.Search;
 using CustomerNeeds.Search.Customers;
+using CustomerNeeds.Server.Hosting;
 using CustomerNeeds.Server.Mapping;
 using CustomerNeeds.Server.Services.Search;
 using CustomerNeeds.Server.Validation;
+using CustomerNeeds.Storage.ReadModel;
 using Grpc.Core;
 using Contract = CustomerNeeds.Api.V1;
 
@@ -52,7 +54,7 @@ public sealed class CustomerApi(
 
     public override async Task<Contract.ListCustomersResponse> ListCustomers(Contract.ListCustomersRequest request, ServerCallContext context)
     {
-        var search = readModel.Customers("ListCustomers");
+        var search = new PostgresCustomerSearch(readModel.Require("ListCustomers"));
         var v = new FieldViolations(policy, time);
         var filter = SearchValidation.Filter(v, checker, FilterException.FilterParameter, request.Filter);
         var (query, fingerprint) = SearchValidation.Paging(

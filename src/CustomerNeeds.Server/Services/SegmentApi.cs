@@ -1,9 +1,11 @@
 using CustomerNeeds.Abstractions.Errors;
 using CustomerNeeds.Domain.Customers;
 using CustomerNeeds.Search.Customers;
+using CustomerNeeds.Server.Hosting;
 using CustomerNeeds.Server.Mapping;
 using CustomerNeeds.Server.Services.Search;
 using CustomerNeeds.Server.Validation;
+using CustomerNeeds.Storage.ReadModel;
 using CustomerNeeds.Storage.Segments;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -18,7 +20,7 @@ public sealed class SegmentApi(
 {
     public override async Task<Contract.Segment> CreateSegment(Contract.CreateSegmentRequest request, ServerCallContext context)
     {
-        var store = readModel.Segments("CreateSegment");
+        var store = new PostgresSegmentStore(readModel.Require("CreateSegment"));
         var v = new FieldViolations(policy, time);
         SegmentValidation.CheckCreate(v, checker, request);
         v.ThrowIfAny("CreateSegment");
@@ -32,7 +34,7 @@ public sealed class SegmentApi(
 
     public override async Task<Contract.Segment> GetSegment(Contract.GetSegmentRequest request, ServerCallContext context)
     {
-        var store = readModel.Segments("GetSegment");
+        var store = new PostgresSegmentStore(readModel.Require("GetSegment"));
         var v = new FieldViolations(policy, time);
         var id = SegmentName.Parse(v, "name", request.Name);
         v.ThrowIfAny("GetSegment");
@@ -42,7 +44,7 @@ public sealed class SegmentApi(
 
     public override async Task<Contract.ListSegmentsResponse> ListSegments(Contract.ListSegmentsRequest request, ServerCallContext context)
     {
-        var store = readModel.Segments("ListSegments");
+        var store = new PostgresSegmentStore(readModel.Require("ListSegments"));
         var v = new FieldViolations(policy, time);
         var pageSize = v.PageSize(request.PageSize);
         var fingerprint = PageToken.FingerprintOf("ListSegments");
@@ -65,7 +67,7 @@ public sealed class SegmentApi(
 
     public override async Task<Contract.Segment> UpdateSegment(Contract.UpdateSegmentRequest request, ServerCallContext context)
     {
-        var store = readModel.Segments("UpdateSegment");
+        var store = new PostgresSegmentStore(readModel.Require("UpdateSegment"));
         var v = new FieldViolations(policy, time);
         var (id, paths, etag) = SegmentValidation.CheckUpdate(v, checker, request);
         v.ThrowIfAny("UpdateSegment");
@@ -82,7 +84,7 @@ public sealed class SegmentApi(
 
     public override async Task<Empty> DeleteSegment(Contract.DeleteSegmentRequest request, ServerCallContext context)
     {
-        var store = readModel.Segments("DeleteSegment");
+        var store = new PostgresSegmentStore(readModel.Require("DeleteSegment"));
         var v = new FieldViolations(policy, time);
         var id = SegmentName.Parse(v, "name", request.Name);
         var etag = SegmentValidation.Etag(v, "etag", request.Etag);
@@ -94,8 +96,8 @@ public sealed class SegmentApi(
 
     public override async Task<Contract.ListSegmentMembersResponse> ListSegmentMembers(Contract.ListSegmentMembersRequest request, ServerCallContext context)
     {
-        var store = readModel.Segments("ListSegmentMembers");
-        var search = readModel.Customers("ListSegmentMembers");
+        var store = new PostgresSegmentStore(readModel.Require("ListSegmentMembers"));
+        var search = new PostgresCustomerSearch(readModel.Require("ListSegmentMembers"));
         var v = new FieldViolations(policy, time);
         var id = SegmentName.Parse(v, "segment", request.Segment);
         // Everything but the token first, so that a bad request is INVALID_ARGUMENT whether or not the segment exists.
@@ -113,8 +115,8 @@ public sealed class SegmentApi(
     public override async Task<Contract.CheckSegmentMembershipResponse> CheckSegmentMembership(
         Contract.CheckSegmentMembershipRequest request, ServerCallContext context)
     {
-        var store = readModel.Segments("CheckSegmentMembership");
-        var search = readModel.Customers("CheckSegmentMembership");
+        var store = new PostgresSegmentStore(readModel.Require("CheckSegmentMembership"));
+        var search = new PostgresCustomerSearch(readModel.Require("CheckSegmentMembership"));
         var v = new FieldViolations(policy, time);
         var id = SegmentName.Parse(v, "segment", request.Segment);
         var customerId = ResourceName.Customer(v, "customer", request.Customer);

@@ -1,6 +1,7 @@
 using CustomerNeeds.Domain.Customers;
 using CustomerNeeds.Search.Customers;
-using Npgsql;
+using CustomerNeeds.Server.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CustomerNeeds.Server.Services.Search;
 
@@ -15,7 +16,7 @@ public static class SearchRegistration
     {
         ArgumentNullException.ThrowIfNull(policy);
         services.AddSingleton(new CustomerFilterChecker(CustomerFieldCatalog.Create(policy.Tiers.Tiers.Select(t => t.Name))));
-        services.AddSingleton(sp => new ReadModelStorage(sp.GetService<NpgsqlDataSource>()));
+        services.TryAddSingleton<ReadModelStorage>();
         services.AddSingleton<SegmentFilters>();
         services.AddSingleton<CustomerPageReader>();
         return services;

@@ -6,6 +6,7 @@ using CustomerNeeds.Server.Benchmarking;
 using CustomerNeeds.Server.Grpc;
 using CustomerNeeds.Server.Health;
 using CustomerNeeds.Server.Services;
+using CustomerNeeds.Server.Services.Search;
 using CustomerNeeds.Storage;
 using Grpc.AspNetCore.Server.Model;
 using Grpc.Net.Compression;
@@ -77,6 +78,7 @@ public static class ServerApp
         builder.Services.RemoveAll(typeof(IServiceMethodProvider<>));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IServiceMethodProvider<>), typeof(GuardedServiceMethodProvider<>)));
         builder.Services.AddSingleton<InteractionRecorder>();
+        builder.Services.AddCustomerSearch(policy);
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false)
             .AddCheck<ServingHealthCheck>("serving");
@@ -88,6 +90,7 @@ public static class ServerApp
         app.MapGrpcService<InteractionApi>();
         app.MapGrpcService<ComplaintApi>();
         app.MapGrpcService<LoyaltyApi>();
+        app.MapGrpcService<SegmentApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapBenchmarkServiceWhenEnabled();

@@ -19,5 +19,7 @@ public sealed class ApiClients(ChannelBase channel)
 
     public LoyaltyService.LoyaltyServiceClient Loyalty { get; } = new(channel);
 
+    public SegmentService.SegmentServiceClient Segments { get; } = new(channel);
+
     public Health.HealthClient Health { get; } = new(channel);
 }

@@ -25,7 +25,6 @@ public static class ReadModelRows
         long purchaseCount = 0,
         decimal lifetimeSpend = 0,
         DateTimeOffset? lastPurchaseAt = null,
-        DateTimeOffset? firstPurchaseAt = null,
         string? displayName = null)
     {
         await using var command = dataSource.CreateCommand("""
@@ -34,13 +33,12 @@ public static class ReadModelRows
                 churn_risk_score, churn_risk_level, csat_count, open_complaint_count, complaint_count, interaction_count,
                 purchase_count, lifetime_spend, first_purchase_at, last_purchase_at, referral_count,
                 created_at, updated_at, evaluated_at, last_sequence)
-            VALUES ($1, $2, 3, '{}', 1, '{}', '{}', 1, 0, 1, 0, 0, 0, 0, $3, $4, $5, $6, 0, $7, $7, $7, 1)
+            VALUES ($1, $2, 3, '{}', 1, '{}', '{}', 1, 0, 1, 0, 0, 0, 0, $3, $4, $5, $5, 0, $6, $6, $6, 1)
             """);
         command.Parameters.AddWithValue(customerId);
         command.Parameters.AddWithValue(displayName ?? "Customer " + customerId);
         command.Parameters.AddWithValue(purchaseCount);
         command.Parameters.AddWithValue(lifetimeSpend);
-        command.Parameters.Add(Nullable(firstPurchaseAt));
         command.Parameters.Add(Nullable(lastPurchaseAt));
         command.Parameters.AddWithValue(Created);
         await command.ExecuteNonQueryAsync();

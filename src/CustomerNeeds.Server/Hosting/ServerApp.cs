@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using CustomerNeeds.Domain.Customers;
 using CustomerNeeds.Grains;
+using CustomerNeeds.Server.Analytics;
 using CustomerNeeds.Server.Benchmarking;
 using CustomerNeeds.Server.Grpc;
 using CustomerNeeds.Server.Health;
@@ -77,6 +78,7 @@ public static class ServerApp
         builder.Services.RemoveAll(typeof(IServiceMethodProvider<>));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IServiceMethodProvider<>), typeof(GuardedServiceMethodProvider<>)));
         builder.Services.AddSingleton<InteractionRecorder>();
+        builder.Services.AddAnalytics(builder.Configuration, options.Storage);
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false)
             .AddCheck<ServingHealthCheck>("serving");
@@ -88,6 +90,7 @@ public static class ServerApp
         app.MapGrpcService<InteractionApi>();
         app.MapGrpcService<ComplaintApi>();
         app.MapGrpcService<LoyaltyApi>();
+        app.MapAnalytics();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapBenchmarkServiceWhenEnabled();

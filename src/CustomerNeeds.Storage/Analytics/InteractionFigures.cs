@@ -15,7 +15,7 @@ public sealed record InteractionFigures(
     long ComplainingCustomers,
     long ReferringCustomers,
     long Buyers,
-    long ReturningBuyers)
+    long RepeatBuyers)
 {
     /// <summary>No interaction at all.</summary>
     public static InteractionFigures None { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);

@@ -9,39 +9,39 @@ internal static class KpiStatements
     /// <summary>
     /// Interactions in [$1, $2), per customer (and per customer and channel), then summed per
     /// channel. $3, $4, $5: the kind texts of a complaint, a referral and a purchase. A buyer
-    /// returns when its first purchase ever was before $1.
+    /// repeats with at least two purchases in the window (in the channel, on a channel's row).
+    /// Counts per customer are int so that the sums over customers stay bigint (not numeric).
     /// </summary>
     public static string Interactions(bool byChannel) => $"""
         WITH per_customer AS (
             SELECT e.customer_id,
                    {(byChannel ? "e.channel, GROUPING(e.channel) AS all_channels" : "NULL::text AS channel, 1 AS all_channels")},
-                   count(*) AS interactions,
-                   count(e.csat) AS csat_count,
-                   COALESCE(sum(e.csat), 0) AS csat_sum,
-                   count(e.nps) AS nps_count,
-                   count(*) FILTER (WHERE e.nps >= 9) AS promoters,
-                   count(*) FILTER (WHERE e.nps <= 6) AS detractors,
+                   count(*)::int AS interactions,
+                   count(e.csat)::int AS csat_count,
+                   COALESCE(sum(e.csat), 0)::int AS csat_sum,
+                   count(e.nps)::int AS nps_count,
+                   (count(*) FILTER (WHERE e.nps >= 9))::int AS promoters,
+                   (count(*) FILTER (WHERE e.nps <= 6))::int AS detractors,
                    bool_or(e.kind = $3) AS complained,
                    bool_or(e.kind = $4) AS referred,
-                   bool_or(e.kind = $5) AS purchased
+                   (count(*) FILTER (WHERE e.kind = $5))::int AS purchases
             FROM customer_events e
             WHERE e.interaction_id IS NOT NULL AND e.occurred_at >= $1 AND e.occurred_at < $2
             GROUP BY {(byChannel ? "GROUPING SETS ((e.customer_id), (e.customer_id, e.channel))" : "e.customer_id")}
         )
         SELECT p.all_channels, p.channel,
-               sum(p.interactions)::bigint,
+               sum(p.interactions),
                count(*),
-               sum(p.csat_count)::bigint,
-               sum(p.csat_sum)::bigint,
-               sum(p.nps_count)::bigint,
-               sum(p.promoters)::bigint,
-               sum(p.detractors)::bigint,
+               sum(p.csat_count),
+               sum(p.csat_sum),
+               sum(p.nps_count),
+               sum(p.promoters),
+               sum(p.detractors),
                count(*) FILTER (WHERE p.complained),
                count(*) FILTER (WHERE p.referred),
-               count(*) FILTER (WHERE p.purchased),
-               count(*) FILTER (WHERE p.purchased AND s.first_purchase_at < $1)
+               count(*) FILTER (WHERE p.purchases > 0),
+               count(*) FILTER (WHERE p.purchases > 1)
         FROM per_customer p
-        LEFT JOIN customer_summaries s ON p.purchased AND s.customer_id = p.customer_id
         GROUP BY p.all_channels, p.channel
         """;
 

@@ -19,5 +19,9 @@ public sealed class ApiClients(ChannelBase channel)
 
     public LoyaltyService.LoyaltyServiceClient Loyalty { get; } = new(channel);
 
+    public AnalyticsService.AnalyticsServiceClient Analytics { get; } = new(channel);
+
+    public KanoService.KanoServiceClient Kano { get; } = new(channel);
+
     public Health.HealthClient Health { get; } = new(channel);
 }

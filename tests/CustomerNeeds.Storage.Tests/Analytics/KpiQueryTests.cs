@@ -20,16 +20,11 @@ public sealed class KpiQueryTests(MigratedDatabase db) : IClassFixture<MigratedD
     {
         var ds = db.DataSource;
         await ReadModelRows.ClearAsync(ds);
-        await ReadModelRows.SummaryAsync(ds, "c1", purchaseCount: 3, lifetimeSpend: 30, firstPurchaseAt: new DateTimeOffset(2029, 6, 1, 0, 0, 0, TimeSpan.Zero));
-        await ReadModelRows.SummaryAsync(ds, "c2");
-        await ReadModelRows.SummaryAsync(ds, "c3", purchaseCount: 1, lifetimeSpend: 10, firstPurchaseAt: At(1, 6));
-        await ReadModelRows.SummaryAsync(ds, "c4", purchaseCount: 2, lifetimeSpend: 20, firstPurchaseAt: new DateTimeOffset(2029, 12, 20, 0, 0, 0, TimeSpan.Zero));
-        await ReadModelRows.SummaryAsync(ds, "c5", purchaseCount: 1, lifetimeSpend: 10, firstPurchaseAt: new DateTimeOffset(2029, 12, 10, 0, 0, 0, TimeSpan.Zero));
-
-        // In the window (6 interactions of 4 customers).
+        // In the window (7 interactions of 4 customers).
         await ReadModelRows.InteractionAsync(ds, "c4", Start, "Phone", "Inquiry", csat: 3); // exactly at start: in
         await ReadModelRows.InteractionAsync(ds, "c1", At(1, 2), "Phone", "Inquiry", csat: 5, nps: 10);
         await ReadModelRows.InteractionAsync(ds, "c1", At(1, 3), "Email", "Purchase");
+        await ReadModelRows.InteractionAsync(ds, "c1", At(1, 7), "Email", "Purchase");
         await ReadModelRows.InteractionAsync(ds, "c2", At(1, 4), "Phone", "Complaint", csat: 2, nps: 3);
         await ReadModelRows.InteractionAsync(ds, "c2", At(1, 5), "Chat", "Referral", nps: 9);
         await ReadModelRows.InteractionAsync(ds, "c3", At(1, 6), "Chat", "Purchase", csat: 4, nps: 7);
@@ -61,8 +56,8 @@ public sealed class KpiQueryTests(MigratedDatabase db) : IClassFixture<MigratedD
         var report = await RunAsync(byChannel: false);
 
         // CSAT 3, 5, 2, 4 (sum 14); NPS 10, 3, 9, 7: 2 promoters, 1 passive, 1 detractor.
-        // Complaining c2, referring c2, buyers c1 (first purchase 2029: returning) and c3 (new).
-        Assert.Equal(new InteractionFigures(6, 4, 4, 14, 4, 2, 1, 1, 1, 2, 1), report.Interactions);
+        // Complaining c2, referring c2, buyers c1 (two purchases: repeats) and c3 (one).
+        Assert.Equal(new InteractionFigures(7, 4, 4, 14, 4, 2, 1, 1, 1, 2, 1), report.Interactions);
         Assert.Equal(1, report.Interactions.Passives);
         Assert.Empty(report.Channels);
     }
@@ -92,7 +87,7 @@ public sealed class KpiQueryTests(MigratedDatabase db) : IClassFixture<MigratedD
     {
         var report = await RunAsync(byChannel: true);
 
-        Assert.Equal(new InteractionFigures(6, 4, 4, 14, 4, 2, 1, 1, 1, 2, 1), report.Interactions);
+        Assert.Equal(new InteractionFigures(7, 4, 4, 14, 4, 2, 1, 1, 1, 2, 1), report.Interactions);
         Assert.Equal([null, "Chat", "Email", "Phone"], report.Channels.Select(c => c.Channel));
         var unknown = report.Channels[0];
         var chat = report.Channels[1];
@@ -101,9 +96,9 @@ public sealed class KpiQueryTests(MigratedDatabase db) : IClassFixture<MigratedD
 
         // Phone: c4 inquiry (csat 3), c1 inquiry (csat 5, nps 10), c2 complaint (csat 2, nps 3).
         Assert.Equal(new InteractionFigures(3, 3, 3, 10, 2, 1, 1, 1, 0, 0, 0), phone.Interactions);
-        // Email: c1's purchase (returning buyer).
-        Assert.Equal(new InteractionFigures(1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1), email.Interactions);
-        // Chat: c2's referral (nps 9), c3's first purchase (csat 4, nps 7).
+        // Email: c1's two purchases (a repeat buyer).
+        Assert.Equal(new InteractionFigures(2, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1), email.Interactions);
+        // Chat: c2's referral (nps 9), c3's only purchase (csat 4, nps 7).
         Assert.Equal(new InteractionFigures(2, 2, 1, 4, 2, 1, 0, 0, 1, 1, 0), chat.Interactions);
         Assert.Equal(InteractionFigures.None, unknown.Interactions);
 

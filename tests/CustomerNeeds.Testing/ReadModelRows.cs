@@ -117,6 +117,19 @@ public static class ReadModelRows
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>A customer's RFM quintiles as the RFM job would have written them.</summary>
+    public static async Task RfmAsync(NpgsqlDataSource dataSource, string customerId, short recency, short frequency, short monetary, DateTimeOffset computedAt)
+    {
+        await using var command = dataSource.CreateCommand(
+            "INSERT INTO customer_rfm (customer_id, recency, frequency, monetary, computed_at) VALUES ($1, $2, $3, $4, $5)");
+        command.Parameters.AddWithValue(customerId);
+        command.Parameters.AddWithValue(recency);
+        command.Parameters.AddWithValue(frequency);
+        command.Parameters.AddWithValue(monetary);
+        command.Parameters.AddWithValue(computedAt);
+        await command.ExecuteNonQueryAsync();
+    }
+
     private static NpgsqlParameter Nullable(DateTimeOffset? value) =>
         new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz };
 }

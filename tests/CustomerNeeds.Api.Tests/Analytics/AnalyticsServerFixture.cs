@@ -1,5 +1,5 @@
+using CustomerNeeds.Api.Tests.Durability;
 using CustomerNeeds.Api.Tests.Infrastructure;
-using CustomerNeeds.Testing;
 using Npgsql;
 
 namespace CustomerNeeds.Api.Tests.Analytics;
@@ -11,32 +11,24 @@ namespace CustomerNeeds.Api.Tests.Analytics;
 /// </summary>
 public sealed class AnalyticsServerFixture : IAsyncLifetime
 {
-    private PostgresDatabase? database;
-    private ServerProcess? server;
+    private OwnServer? own;
 
-    public NpgsqlDataSource DataSource => (database ?? throw new InvalidOperationException("Not initialized.")).DataSource;
+    public NpgsqlDataSource DataSource => Own.Database.DataSource;
 
-    public ApiClients Clients => (server ?? throw new InvalidOperationException("Not initialized.")).Clients;
+    public ApiClients Clients => Own.Clients;
 
-    public async Task InitializeAsync()
+    private OwnServer Own => own ?? throw new InvalidOperationException("Not initialized.");
+
+    public async Task InitializeAsync() => own = await OwnServer.StartAsync(new Dictionary<string, string>
     {
-        database = await PostgresDatabase.CreateAsync();
-        server = await ServerProcess.StartAsync(database.ConnectionString, new Dictionary<string, string>
-        {
-            ["CustomerNeeds__ReadModel__RfmFirstRunDelay"] = "01:00:00",
-        });
-    }
+        ["CustomerNeeds__ReadModel__RfmFirstRunDelay"] = "01:00:00",
+    });
 
     public async Task DisposeAsync()
     {
-        if (server is not null)
+        if (own is not null)
         {
-            await server.DisposeAsync();
-        }
-
-        if (database is not null)
-        {
-            await database.DisposeAsync();
+            await own.DisposeAsync();
         }
     }
 }

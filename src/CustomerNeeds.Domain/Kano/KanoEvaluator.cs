@@ -55,19 +55,40 @@ public static class KanoEvaluator
     /// <summary>Aggregates the responses for one feature.</summary>
     public static KanoFeatureResult Evaluate(IEnumerable<KanoResponse> responses) => Aggregate(responses.Select(Classify));
 
+    /// <summary>
+    /// Aggregates counted responses for one feature: how many respondents gave each answer pair
+    /// (the KANO analysis counts pairs in SQL and classifies them here).
+    /// </summary>
+    public static KanoFeatureResult Evaluate(IReadOnlyDictionary<KanoResponse, int> respondentsPerPair)
+    {
+        ArgumentNullException.ThrowIfNull(respondentsPerPair);
+        var counts = new Dictionary<KanoClass, int>();
+        foreach (var (response, respondents) in respondentsPerPair)
+        {
+            var c = Classify(response);
+            counts[c] = counts.GetValueOrDefault(c) + respondents;
+        }
+
+        return Aggregate(counts);
+    }
+
     /// <summary>Aggregates already classified answers for one feature (Unspecified entries are ignored).</summary>
     public static KanoFeatureResult Aggregate(IEnumerable<KanoClass> classes)
     {
         var counts = new Dictionary<KanoClass, int>();
         foreach (var c in classes)
         {
-            if (c != KanoClass.Unspecified)
-            {
-                counts[c] = counts.GetValueOrDefault(c) + 1;
-            }
+            counts[c] = counts.GetValueOrDefault(c) + 1;
         }
 
-        int Count(KanoClass c) => counts.GetValueOrDefault(c);
+        return Aggregate(counts);
+    }
+
+    /// <summary>Aggregates the number of answers per class for one feature (Unspecified is ignored).</summary>
+    public static KanoFeatureResult Aggregate(IReadOnlyDictionary<KanoClass, int> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        int Count(KanoClass c) => c == KanoClass.Unspecified ? 0 : counts.GetValueOrDefault(c);
         var a = Count(KanoClass.Attractive);
         var o = Count(KanoClass.OneDimensional);
         var m = Count(KanoClass.MustBe);

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using CustomerNeeds.Domain.Customers;
 using CustomerNeeds.Grains;
+using CustomerNeeds.Server.Analytics;
 using CustomerNeeds.Server.Benchmarking;
 using CustomerNeeds.Server.Grpc;
 using CustomerNeeds.Server.Health;
@@ -79,6 +80,7 @@ public static class ServerApp
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IServiceMethodProvider<>), typeof(GuardedServiceMethodProvider<>)));
         builder.Services.AddSingleton<InteractionRecorder>();
         builder.Services.AddCustomerSearch(policy);
+        builder.Services.AddAnalytics(builder.Configuration, options.Storage);
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false)
             .AddCheck<ServingHealthCheck>("serving");
@@ -91,6 +93,7 @@ public static class ServerApp
         app.MapGrpcService<ComplaintApi>();
         app.MapGrpcService<LoyaltyApi>();
         app.MapGrpcService<SegmentApi>();
+        app.MapAnalytics();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapBenchmarkServiceWhenEnabled();

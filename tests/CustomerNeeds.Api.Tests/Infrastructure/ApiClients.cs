@@ -20,6 +20,9 @@ public sealed class ApiClients(ChannelBase channel)
     public LoyaltyService.LoyaltyServiceClient Loyalty { get; } = new(channel);
 
     public SegmentService.SegmentServiceClient Segments { get; } = new(channel);
+    public AnalyticsService.AnalyticsServiceClient Analytics { get; } = new(channel);
+
+    public KanoService.KanoServiceClient Kano { get; } = new(channel);
 
     public Health.HealthClient Health { get; } = new(channel);
 }

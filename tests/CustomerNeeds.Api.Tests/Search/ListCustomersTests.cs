@@ -226,9 +226,9 @@ public sealed class ListCustomersTests(ServerFixture fixture)
         {
             var profile = TestData.FullProfile();
             profile.DisplayName = name;
+            profile.Tags.Add(tag);
             var (id, _) = await api.CreateCustomerAsync(profile);
             ids.Add(id);
-            await new SummarySeed(id) { DisplayName = name, Tags = [tag] }.InsertAsync(Database);
         }
 
         var (customers, _) = await api.ListAllCustomersAsync(

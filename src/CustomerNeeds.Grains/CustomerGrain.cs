@@ -44,7 +44,7 @@ public sealed class CustomerGrain(
     private string CustomerId => this.GetPrimaryKeyString();
 
     private CustomerWritePipeline Pipeline => pipeline ??= new CustomerWritePipeline(
-        CustomerId, log, time, () => state, Adopt, Lose, logger);
+        CustomerId, log, time, policy, () => state, Adopt, Lose, logger);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -58,15 +58,7 @@ public sealed class CustomerGrain(
         snapshot.State = new CustomerSnapshot();
 
         var tail = await log.ReadAsync(CustomerId, state.Version, cancellationToken);
-        foreach (var stored in tail)
-        {
-            if (stored.Sequence != state.Version + 1)
-            {
-                throw new InvalidOperationException($"Log of {CustomerId} has a gap: expected {state.Version + 1}, read {stored.Sequence}.");
-            }
-
-            CustomerEvolution.Apply(state, CustomerEventJson.Deserialize(stored.PayloadJson));
-        }
+        CustomerReplay.Apply(state, tail);
 
         eventsSinceSnapshot = tail.Count;
         if (tail.Count > 0)

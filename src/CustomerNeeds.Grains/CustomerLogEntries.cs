@@ -2,25 +2,30 @@ using System.Text.Json;
 using CustomerNeeds.Domain.Complaints;
 using CustomerNeeds.Domain.Customers;
 using CustomerNeeds.Domain.Events;
+using CustomerNeeds.Domain.Interactions;
+using CustomerNeeds.Domain.ReadModel;
 using CustomerNeeds.Storage;
 
 namespace CustomerNeeds.Grains;
 
 /// <summary>
 /// Turns a decision's events into the rows of one log append: the events themselves (with the
-/// interaction index columns) and the complaint projection rows they change.
+/// interaction index and fact columns) and the complaint projection rows they change.
 /// </summary>
 internal static class CustomerLogEntries
 {
     /// <summary>
     /// Applies <paramref name="events"/> to <paramref name="next"/> (a private copy of the
-    /// current state) and returns the append that commits them.
+    /// current state), notes in <paramref name="changes"/> which read-model rows they changed, and
+    /// returns the append that commits them (without its read-model projection, which is made once
+    /// per group).
     /// </summary>
-    public static CustomerAppend Build(string customerId, CustomerState next, IReadOnlyList<CustomerEvent> events)
+    public static CustomerAppend Build(string customerId, CustomerState next, IReadOnlyList<CustomerEvent> events, ProjectionChanges changes)
     {
         var expectedSequence = next.Version;
         var rows = new List<NewEvent>(events.Count);
-        var touched = new Dictionary<string, ComplaintCase>(StringComparer.Ordinal);
+        Dictionary<string, ComplaintCase>? touched = null;
+        Dictionary<string, string>? openedThrough = null;
         foreach (var e in events)
         {
             // Apply updates a case in place and drops it from the state when it closes:
@@ -38,32 +43,54 @@ internal static class CustomerLogEntries
             }
 
             CustomerEvolution.Apply(next, e);
+            changes.Record(next, e);
             if (complaintId is not null)
             {
-                touched[complaintId] = next.OpenComplaints.TryGetValue(complaintId, out var after)
+                (touched ??= new(StringComparer.Ordinal))[complaintId] = next.OpenComplaints.TryGetValue(complaintId, out var after)
                     ? after
                     : before ?? throw new InvalidOperationException($"Complaint {complaintId} vanished while applying {e.GetType().Name}.");
+            }
+
+            if (e is InteractionRecorded { OpenedComplaintId: { } opened } recorded)
+            {
+                (openedThrough ??= new(StringComparer.Ordinal))[opened] = recorded.Interaction.Channel.ToString();
             }
 
             rows.Add(ToRow(e));
         }
 
-        var complaints = touched.Values
-            .Select(k => new ComplaintRow(k.Id, k.Status.ToString(), k.OpenedAt, next.UpdatedAt ?? k.OpenedAt, JsonSerializer.Serialize(k)))
-            .ToArray();
+        var complaints = touched is null
+            ? []
+            : touched.Values
+                .Select(k => new ComplaintRow(
+                    k.Id,
+                    k.Status.ToString(),
+                    k.OpenedAt,
+                    next.UpdatedAt ?? k.OpenedAt,
+                    JsonSerializer.Serialize(k),
+                    new ComplaintFacts((short)k.Severity, openedThrough?.GetValueOrDefault(k.Id), k.FirstResponseAt, k.ResolvedAt, k.ClosedAt, k.ReopenCount)))
+                .ToArray();
         return new CustomerAppend(customerId, expectedSequence, rows, complaints);
     }
 
     private static NewEvent ToRow(CustomerEvent e)
     {
-        var interaction = e is InteractionRecorded recorded
-            ? new InteractionKey(
-                recorded.Interaction.InteractionId,
-                recorded.Interaction.OccurTime,
-                recorded.Interaction.Channel.ToString(),
-                recorded.Interaction.Kind.ToString(),
-                InteractionFingerprint.Of(recorded.Interaction))
-            : null;
+        var interaction = e is InteractionRecorded recorded ? Key(recorded.Interaction) : null;
         return new NewEvent(CustomerEventJson.TypeName(e), CustomerEventJson.Serialize(e), e.OccurredAt, interaction);
     }
+
+    private static InteractionKey Key(Interaction i) => new(
+        i.InteractionId,
+        i.OccurTime,
+        i.Channel.ToString(),
+        i.Kind.ToString(),
+        InteractionFingerprint.Of(i),
+        new InteractionFacts(
+            (short)i.Direction,
+            (short?)i.Csat,
+            (short?)i.Nps,
+            i.Amount?.Amount,
+            i.Amount?.CurrencyCode,
+            i.RelatedComplaintId,
+            i.ReferredCustomerId));
 }

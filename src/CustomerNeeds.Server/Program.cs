@@ -1,4 +1,15 @@
 using CustomerNeeds.Server.Hosting;
 
+if (args.Length > 0 && args[0] == ReadModelRebuildCommand.Verb)
+{
+    return await ReadModelRebuildCommand.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == SeedCommand.Verb)
+{
+    return await SeedCommand.RunAsync(args[1..]);
+}
+
 var app = ServerApp.Build(args);
 await app.RunAsync();
+return 0;

@@ -1,3 +1,4 @@
+using CustomerNeeds.Storage.ReadModel;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -9,16 +10,20 @@ namespace CustomerNeeds.Storage;
 /// per-column arrays. An append is inserted only when its customer's last sequence is the expected
 /// one and none of its interaction ids is recorded yet; the complaint rows of the accepted appends
 /// are upserted by the same statement. The statement answers which appends were accepted and which
-/// interaction ids were duplicates. Committing is the caller's business.
+/// interaction ids were duplicates. The read-model rows of the accepted appends are upserted by the
+/// same statement (<see cref="ReadModelUpserts"/>, docs/read-model.md), and so are the KPI fact
+/// columns of the event and complaint rows. Committing is the caller's business.
 /// </summary>
 internal static class AppendStatement
 {
-    private const string Sql = """
+    private const string EventsAndComplaints = """
         WITH input AS (
             SELECT * FROM unnest($1::int[], $2::text[], $3::bigint[], $4::int[], $5::text[], $6::text[],
-                                 $7::timestamptz[], $8::text[], $9::timestamptz[], $10::text[], $11::text[], $12::text[])
+                                 $7::timestamptz[], $8::text[], $9::timestamptz[], $10::text[], $11::text[], $12::text[],
+                                 $13::smallint[], $14::smallint[], $15::smallint[], $16::numeric[], $17::text[], $18::text[], $19::text[])
                 AS i(append_no, customer_id, expected, position, event_type, payload,
-                     recorded_at, interaction_id, occurred_at, channel, kind, content_hash)
+                     recorded_at, interaction_id, occurred_at, channel, kind, content_hash,
+                     direction, csat, nps, amount, currency, related_complaint_id, referred_customer_id)
         ),
         appends AS (
             SELECT DISTINCT append_no, customer_id, expected FROM input
@@ -39,32 +44,52 @@ internal static class AppendStatement
         inserted AS (
             INSERT INTO customer_events
                 (customer_id, sequence, event_type, payload, recorded_at,
-                 interaction_id, occurred_at, channel, kind, content_hash)
+                 interaction_id, occurred_at, channel, kind, content_hash,
+                 direction, csat, nps, amount, currency, related_complaint_id, referred_customer_id)
             SELECT i.customer_id, i.expected + i.position, i.event_type, i.payload::json, i.recorded_at,
-                   i.interaction_id, i.occurred_at, i.channel, i.kind, i.content_hash
+                   i.interaction_id, i.occurred_at, i.channel, i.kind, i.content_hash,
+                   i.direction, i.csat, i.nps, i.amount, i.currency, i.related_complaint_id, i.referred_customer_id
             FROM input i JOIN accepted a ON a.append_no = i.append_no
             RETURNING 1
         ),
         complaints AS (
             INSERT INTO customer_complaints
-                (customer_id, complaint_id, status, opened_at, updated_at, payload, last_sequence)
-            SELECT c.customer_id, c.complaint_id, c.status, c.opened_at, c.updated_at, c.payload::json, c.last_sequence
-            FROM unnest($13::int[], $14::text[], $15::text[], $16::text[], $17::timestamptz[], $18::timestamptz[],
-                        $19::text[], $20::bigint[])
-                 AS c(append_no, customer_id, complaint_id, status, opened_at, updated_at, payload, last_sequence)
+                (customer_id, complaint_id, status, opened_at, updated_at, payload, last_sequence,
+                 severity, channel, first_response_at, resolved_at, closed_at, reopen_count)
+            SELECT c.customer_id, c.complaint_id, c.status, c.opened_at, c.updated_at, c.payload::json, c.last_sequence,
+                   c.severity, c.channel, c.first_response_at, c.resolved_at, c.closed_at, c.reopen_count
+            FROM unnest($20::int[], $21::text[], $22::text[], $23::text[], $24::timestamptz[], $25::timestamptz[],
+                        $26::text[], $27::bigint[], $28::smallint[], $29::text[], $30::timestamptz[], $31::timestamptz[],
+                        $32::timestamptz[], $33::int[])
+                 AS c(append_no, customer_id, complaint_id, status, opened_at, updated_at, payload, last_sequence,
+                      severity, channel, first_response_at, resolved_at, closed_at, reopen_count)
             JOIN accepted a ON a.append_no = c.append_no
             ON CONFLICT (customer_id, complaint_id) DO UPDATE
             SET status = excluded.status,
                 opened_at = excluded.opened_at,
                 updated_at = excluded.updated_at,
                 payload = excluded.payload,
-                last_sequence = excluded.last_sequence
+                last_sequence = excluded.last_sequence,
+                severity = excluded.severity,
+                channel = coalesce(excluded.channel, customer_complaints.channel),
+                first_response_at = excluded.first_response_at,
+                resolved_at = excluded.resolved_at,
+                closed_at = excluded.closed_at,
+                reopen_count = excluded.reopen_count
             RETURNING 1
-        )
+        ),
+        """;
+
+    private const int ReadModelFirstParameter = 34;
+
+    private const string Outcomes = """
+
         SELECT append_no, NULL::text FROM accepted
         UNION ALL
         SELECT append_no, interaction_id FROM duplicates
         """;
+
+    private static readonly string Sql = EventsAndComplaints + "\n" + ReadModelUpserts.Ctes(ReadModelFirstParameter, "accepted") + Outcomes;
 
     /// <summary>Runs the statement in <paramref name="transaction"/>; returns one outcome per append, in order.</summary>
     public static async Task<AppendOutcome[]> ExecuteAsync(
@@ -73,6 +98,7 @@ internal static class AppendStatement
         await using var command = new NpgsqlCommand(Sql, connection, transaction);
         AddEvents(command, appends);
         AddComplaints(command, appends);
+        ReadModelUpserts.AddParameters(command, appends.Select(a => a.Projection).ToArray());
 
         var outcomes = new AppendOutcome[appends.Count];
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -109,6 +135,13 @@ internal static class AppendStatement
         var channels = new string?[count];
         var kinds = new string?[count];
         var contentHashes = new string?[count];
+        var directions = new short?[count];
+        var csats = new short?[count];
+        var npss = new short?[count];
+        var amounts = new decimal?[count];
+        var currencies = new string?[count];
+        var relatedComplaints = new string?[count];
+        var referredCustomers = new string?[count];
         var row = 0;
         for (var a = 0; a < appends.Count; a++)
         {
@@ -130,6 +163,16 @@ internal static class AppendStatement
                     channels[row] = key.Channel;
                     kinds[row] = key.Kind;
                     contentHashes[row] = key.ContentHash;
+                    if (key.Facts is { } facts)
+                    {
+                        directions[row] = facts.Direction;
+                        csats[row] = facts.Csat;
+                        npss[row] = facts.Nps;
+                        amounts[row] = facts.Amount;
+                        currencies[row] = facts.Currency;
+                        relatedComplaints[row] = facts.RelatedComplaintId;
+                        referredCustomers[row] = facts.ReferredCustomerId;
+                    }
                 }
             }
         }
@@ -146,6 +189,13 @@ internal static class AppendStatement
         AddNullable(command, channels, NpgsqlDbType.Text);
         AddNullable(command, kinds, NpgsqlDbType.Text);
         AddNullable(command, contentHashes, NpgsqlDbType.Text);
+        AddNullable(command, directions, NpgsqlDbType.Smallint);
+        AddNullable(command, csats, NpgsqlDbType.Smallint);
+        AddNullable(command, npss, NpgsqlDbType.Smallint);
+        AddNullable(command, amounts, NpgsqlDbType.Numeric);
+        AddNullable(command, currencies, NpgsqlDbType.Text);
+        AddNullable(command, relatedComplaints, NpgsqlDbType.Text);
+        AddNullable(command, referredCustomers, NpgsqlDbType.Text);
     }
 
     private static void AddComplaints(NpgsqlCommand command, IReadOnlyList<CustomerAppend> appends)
@@ -161,7 +211,15 @@ internal static class AppendStatement
         Add(command, rows.Select(r => StoredTime.Normalize(r.c.UpdatedAt)).ToArray());
         Add(command, rows.Select(r => r.c.PayloadJson).ToArray());
         Add(command, rows.Select(r => r.append.ExpectedSequence + r.append.Events.Count).ToArray());
+        AddNullable(command, rows.Select(r => r.c.Facts?.Severity).ToArray(), NpgsqlDbType.Smallint);
+        AddNullable(command, rows.Select(r => r.c.Facts?.Channel).ToArray(), NpgsqlDbType.Text);
+        AddNullable(command, rows.Select(r => Normalize(r.c.Facts?.FirstResponseAt)).ToArray(), NpgsqlDbType.TimestampTz);
+        AddNullable(command, rows.Select(r => Normalize(r.c.Facts?.ResolvedAt)).ToArray(), NpgsqlDbType.TimestampTz);
+        AddNullable(command, rows.Select(r => Normalize(r.c.Facts?.ClosedAt)).ToArray(), NpgsqlDbType.TimestampTz);
+        AddNullable(command, rows.Select(r => r.c.Facts?.ReopenCount).ToArray(), NpgsqlDbType.Integer);
     }
+
+    private static DateTimeOffset? Normalize(DateTimeOffset? instant) => instant is { } t ? StoredTime.Normalize(t) : null;
 
     private static void Add<T>(NpgsqlCommand command, T[] values) =>
         command.Parameters.Add(new NpgsqlParameter<T[]> { TypedValue = values });

@@ -6,4 +6,5 @@ namespace CustomerNeeds.Storage;
 /// <param name="OpenedAt">When the complaint was opened (listing order: newest first).</param>
 /// <param name="UpdatedAt">When the complaint last changed.</param>
 /// <param name="PayloadJson">The whole complaint as JSON; read back byte for byte.</param>
-public sealed record ComplaintRow(string ComplaintId, string Status, DateTimeOffset OpenedAt, DateTimeOffset UpdatedAt, string PayloadJson);
+/// <param name="Facts">The KPI columns; null leaves them NULL (never read back: the payload is the case).</param>
+public sealed record ComplaintRow(string ComplaintId, string Status, DateTimeOffset OpenedAt, DateTimeOffset UpdatedAt, string PayloadJson, ComplaintFacts? Facts = null);

@@ -1,3 +1,5 @@
+using CustomerNeeds.Domain.ReadModel;
+
 namespace CustomerNeeds.Storage;
 
 /// <summary>The argument rules both event log implementations enforce before writing anything.</summary>
@@ -44,6 +46,29 @@ internal static class CustomerAppendChecks
             {
                 throw new ArgumentException($"Complaint '{c.ComplaintId}' appears twice in one append.", nameof(append));
             }
+        }
+
+        if (append.Projection is { } projection)
+        {
+            Validate(projection);
+            if (!string.Equals(projection.Summary.CustomerId, append.CustomerId, StringComparison.Ordinal)
+                || projection.Summary.LastSequence != append.ExpectedSequence + append.Events.Count)
+            {
+                throw new ArgumentException("The projection must be the appended customer's state after the append's last event.", nameof(append));
+            }
+        }
+    }
+
+    /// <summary>A projection's rows: a summary, distinct need ids, distinct feature ids.</summary>
+    public static void Validate(CustomerProjection projection)
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        ArgumentNullException.ThrowIfNull(projection.Summary, nameof(projection));
+        ArgumentException.ThrowIfNullOrEmpty(projection.Summary.CustomerId, nameof(projection));
+        if (projection.Needs.Select(n => n.NeedId).Distinct(StringComparer.Ordinal).Count() != projection.Needs.Count
+            || projection.KanoAnswers.Select(k => k.FeatureId).Distinct(StringComparer.Ordinal).Count() != projection.KanoAnswers.Count)
+        {
+            throw new ArgumentException("A projection holds each need and each KANO feature at most once.", nameof(projection));
         }
     }
 

@@ -15,6 +15,7 @@ public static class StorageServiceCollectionExtensions
     /// Registers one <see cref="NpgsqlDataSource"/> (the server's only connection pool, limited to
     /// <see cref="PostgresOptions.MaxPoolSize"/>), the server's <see cref="GroupCommitAppender"/>,
     /// <see cref="GroupCommitEventLog"/> as <see cref="ICustomerEventLog"/>, <see cref="PostgresStorageProbe"/> as <see cref="IStorageProbe"/>,
+    /// <see cref="PostgresKanoFeatureCatalog"/> as <see cref="IKanoFeatureCatalog"/>,
     /// and the schema migration, which runs when the Orleans silo in this container starts: at silo
     /// lifecycle stage <see cref="ServiceLifecycleStage.RuntimeInitialize"/> - 100, before any
     /// storage provider initialises, whatever the order of registration. Calling it again is harmless.
@@ -48,6 +49,7 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<PostgresCustomerEventLog>(), sp.GetRequiredService<GroupCommitAppender>()));
         services.TryAddSingleton<IStorageProbe>(sp => new PostgresStorageProbe(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<PostgresOptions>().ProbeTimeout));
+        services.TryAddSingleton<IKanoFeatureCatalog>(sp => new PostgresKanoFeatureCatalog(sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, SchemaMigrationParticipant>());
         return services;
     }

@@ -34,8 +34,9 @@ public static class StorageSiloBuilderExtensions
 
     /// <summary>
     /// The in-memory write path (explicit in-memory mode and grain tests): memory grain storage
-    /// under the same name and with the same serializer, <see cref="InMemoryCustomerEventLog"/> and
-    /// an always-reachable probe. Nothing survives the process.
+    /// under the same name and with the same serializer, <see cref="InMemoryCustomerEventLog"/>, an
+    /// always-reachable probe and <see cref="UncheckedKanoFeatureCatalog"/> (no KANO feature check).
+    /// Nothing survives the process.
     /// </summary>
     public static ISiloBuilder AddCustomerNeedsInMemoryStorage(this ISiloBuilder builder)
     {
@@ -45,6 +46,7 @@ public static class StorageSiloBuilderExtensions
                 options.GrainStorageSerializer = new SystemTextJsonGrainStorageSerializer(json)));
         builder.Services.TryAddSingleton<ICustomerEventLog, InMemoryCustomerEventLog>();
         builder.Services.TryAddSingleton<IStorageProbe, InMemoryStorageProbe>();
+        builder.Services.TryAddSingleton<IKanoFeatureCatalog, UncheckedKanoFeatureCatalog>();
         return builder;
     }
 }

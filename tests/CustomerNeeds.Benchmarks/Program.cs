@@ -4,6 +4,11 @@ using CustomerNeeds.Benchmarks;
 
 // The benchmark load generator: seeds, runs every scenario against one server, prints the
 // markdown results (and writes them to --output). Progress goes to stderr. See docs/benchmarks.md.
+if (args.Length > 0 && args[0] == "read-model")
+{
+    return await ReadModelBenchmark.RunAsync(args[1..]);
+}
+
 BenchmarkSettings settings;
 try
 {

@@ -6,13 +6,13 @@ namespace CustomerNeeds.Storage.Tests;
 
 public sealed class SchemaMigratorTests
 {
-    private static readonly string[] Tables = ["schema_migrations", "orleansquery", "orleans_grain_state", "customer_events", "customer_complaints"];
+    private static readonly string[] Tables = ["schema_migrations", "orleansquery", "orleans_grain_state", "customer_events", "customer_complaints", "customer_summaries", "customer_summary_needs", "kano_answers"];
 
     [Fact]
     public void EmbeddedMigrationsAreNumberedFromOneWithoutGaps()
     {
         Assert.Equal(
-            [(1, "orleans_storage"), (2, "customer_event_log"), (3, "customer_complaints")],
+            [(1, "orleans_storage"), (2, "customer_event_log"), (3, "customer_complaints"), (4, "read_model"), (5, "read_model_backfill"), (7, "analytics")],
             SchemaMigrator.Migrations.Select(m => (m.Version, m.Name)).ToArray());
         Assert.All(SchemaMigrator.Migrations, m => Assert.Equal(64, m.Checksum.Length));
     }
@@ -26,8 +26,8 @@ public sealed class SchemaMigratorTests
         {
             var applied = await Task.WhenAll(servers.Select(server => Task.Run(() => SchemaMigrator.MigrateAsync(server, CancellationToken.None))));
 
-            Assert.Equal(3, applied.Sum());
-            Assert.Equal([(1, "orleans_storage"), (2, "customer_event_log"), (3, "customer_complaints")], await AppliedAsync(database.DataSource));
+            Assert.Equal(6, applied.Sum());
+            Assert.Equal([(1, "orleans_storage"), (2, "customer_event_log"), (3, "customer_complaints"), (4, "read_model"), (5, "read_model_backfill"), (7, "analytics")], await AppliedAsync(database.DataSource));
             foreach (var table in Tables)
             {
                 Assert.True(await ExistsAsync(database.DataSource, table), table);
@@ -46,7 +46,7 @@ public sealed class SchemaMigratorTests
     public async Task SecondRunChangesNothing()
     {
         await using var database = await PostgresDatabase.CreateAsync();
-        Assert.Equal(3, await SchemaMigrator.MigrateAsync(database.DataSource, CancellationToken.None));
+        Assert.Equal(6, await SchemaMigrator.MigrateAsync(database.DataSource, CancellationToken.None));
         var before = await AppliedAtAsync(database.DataSource);
 
         Assert.Equal(0, await SchemaMigrator.MigrateAsync(database.DataSource, CancellationToken.None));

@@ -2,6 +2,7 @@ using System.Globalization;
 using CustomerNeeds.Domain.Complaints;
 using CustomerNeeds.Domain.Events;
 using CustomerNeeds.Domain.Interactions;
+using CustomerNeeds.Domain.Kano;
 using CustomerNeeds.Domain.Loyalty;
 using CustomerNeeds.Domain.Needs;
 using CustomerNeeds.Domain.Satisfaction;
@@ -219,6 +220,16 @@ public static class CustomerEvolution
         if (i.Kind == InteractionKind.Referral || i.ReferredCustomerId is not null)
         {
             state.Loyalty.ReferralCount++;
+        }
+
+        // The latest answer per feature by occur time; of equal times the later recorded wins.
+        foreach (var answer in i.KanoAnswers ?? [])
+        {
+            if (!state.KanoAnswers.TryGetValue(answer.FeatureId, out var held) || i.OccurTime >= held.AnsweredAt)
+            {
+                state.KanoAnswers[answer.FeatureId] = new LatestKanoAnswer(
+                    answer.FeatureId, answer.Functional, answer.Dysfunctional, i.InteractionId, i.OccurTime);
+            }
         }
 
         // Newest first by occur time; an equal time goes before the older arrival.

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using CustomerNeeds.Domain.Complaints;
 using CustomerNeeds.Domain.Interactions;
+using CustomerNeeds.Domain.Kano;
 using CustomerNeeds.Domain.Loyalty;
 using CustomerNeeds.Domain.Needs;
 
@@ -46,6 +47,12 @@ public sealed class CustomerState
     /// <summary>The latest interactions by occur time, newest first, at most <see cref="MaxRecentInteractions"/>.</summary>
     public List<Interaction> RecentInteractions { get; set; } = [];
 
+    /// <summary>
+    /// The customer's latest KANO answer pair per feature, by feature id: one entry per feature
+    /// the customer ever answered about (bounded by the questionnaire, not by the history).
+    /// </summary>
+    public SortedDictionary<string, LatestKanoAnswer> KanoAnswers { get; set; } = new();
+
     /// <summary>When each of <see cref="RecentInteractions"/> was recorded, by interaction id.</summary>
     public SortedDictionary<string, DateTimeOffset> RecentRecordTimes { get; set; } = [];
 
@@ -68,12 +75,13 @@ public sealed class CustomerState
     {
         var copy = CopyForEvaluation();
         copy.Needs = new SortedDictionary<string, Need>(Needs.ToDictionary(kv => kv.Key, kv => kv.Value.Clone()), Needs.Comparer);
+        copy.KanoAnswers = new SortedDictionary<string, LatestKanoAnswer>(KanoAnswers, KanoAnswers.Comparer);
         return copy;
     }
 
     /// <summary>
-    /// A copy sharing nothing mutable with this state except needs (left out: no loyalty
-    /// rule reads them), for applying a decision's events before evaluating loyalty.
+    /// A copy sharing nothing mutable with this state except needs and KANO answers (left out:
+    /// no loyalty rule reads them), for applying a decision's events before evaluating loyalty.
     /// </summary>
     internal CustomerState CopyForEvaluation() => new()
     {

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CustomerNeeds.Domain.Complaints;
+using CustomerNeeds.Domain.Kano;
 
 namespace CustomerNeeds.Domain.Interactions;
 
@@ -46,6 +48,14 @@ public sealed record Interaction
 
     /// <summary>For a <see cref="InteractionKind.Complaint"/>: the severity of the case it opens (Unspecified → Medium).</summary>
     public ComplaintSeverity ComplaintSeverity { get; init; }
+
+    /// <summary>
+    /// For a <see cref="InteractionKind.SurveyResponse"/>: the KANO answer pairs given in it (distinct
+    /// features); null when none. Left out of the JSON form when null, so interactions without
+    /// answers keep the form (and content hash) they had before answers existed.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<KanoFeatureAnswer>? KanoAnswers { get; init; }
 
     /// <summary>True when <see cref="Kind"/> is Purchase.</summary>
     public bool IsPurchase() => Kind == InteractionKind.Purchase;

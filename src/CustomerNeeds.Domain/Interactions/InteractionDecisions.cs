@@ -15,6 +15,9 @@ public static class InteractionDecisions
     /// <summary>Most related needs per interaction.</summary>
     public const int MaxRelatedNeeds = 20;
 
+    /// <summary>Most KANO answer pairs per interaction.</summary>
+    public const int MaxKanoAnswers = 100;
+
     /// <summary>
     /// Records an interaction: InteractionRecorded; for kind Complaint also ComplaintOpened
     /// (id "k&lt;NextComplaintNumber&gt;", severity Unspecified → Medium, SLA deadlines from the
@@ -137,6 +140,43 @@ public static class InteractionDecisions
             }
         }
 
+        CheckKanoAnswers(checks, i);
         checks.ThrowIfAny();
+    }
+
+    private static void CheckKanoAnswers(InputChecks checks, Interaction i)
+    {
+        const string field = "interaction.kano_answers";
+        if (i.KanoAnswers is not { } answers)
+        {
+            return;
+        }
+
+        if (i.Kind != InteractionKind.SurveyResponse)
+        {
+            checks.Fail(field, "must be empty unless kind is SURVEY_RESPONSE");
+            return;
+        }
+
+        if (answers.Count is 0 or > MaxKanoAnswers)
+        {
+            checks.Fail(field, $"must hold 1 to {MaxKanoAnswers} answers when set");
+            return;
+        }
+
+        var features = new HashSet<string>(StringComparer.Ordinal);
+        for (var n = 0; n < answers.Count; n++)
+        {
+            var at = $"{field}[{n}]";
+            var answer = answers[n];
+            checks.Id(at + ".feature", answer.FeatureId);
+            if (answer.FeatureId is not null && !features.Add(answer.FeatureId))
+            {
+                checks.Fail(at + ".feature", "duplicate feature");
+            }
+
+            checks.Defined(at + ".functional", answer.Functional, allowUnspecified: false);
+            checks.Defined(at + ".dysfunctional", answer.Dysfunctional, allowUnspecified: false);
+        }
     }
 }

@@ -18,6 +18,7 @@ internal sealed class CustomerWritePipeline(
     string customerId,
     ICustomerEventLog log,
     TimeProvider time,
+    CustomerPolicy policy,
     Func<CustomerState> committed,
     Action<CustomerState, int> adopt,
     Action lose,
@@ -95,6 +96,7 @@ internal sealed class CustomerWritePipeline(
         var members = new List<(CustomerWrite Write, CustomerOperationException? Refusal)>();
         var group = new GroupAppend(customerId, start.Version);
         var next = start.Clone();
+        CustomerAppend? append = null;
         try
         {
             while (members.Count < MaxGroupWrites)
@@ -117,21 +119,24 @@ internal sealed class CustomerWritePipeline(
 
                 members.Add((write, DecideInto(write, next, group)));
             }
+
+            // The read-model rows are projected once per group, from the state after all of it.
+            append = group.IsEmpty ? null : group.Build(next, policy);
         }
         catch (Exception e)
         {
-            // Applying an event failed: the clone is unusable (a bug or a corrupt log). Reload.
+            // Applying an event or projecting failed: the clone is unusable (a bug or a corrupt log). Reload.
             logger.LogError(e, "Customer {CustomerId}: deciding a group failed", customerId);
             Lose(new CustomerOperationException(CustomerErrorCode.Unavailable, "The customer could not be updated; retry."), members.Select(m => m.Write));
             return;
         }
 
-        if (!group.IsEmpty && !await TryCommitAsync(group, members.Select(m => m.Write).ToList()))
+        if (append is not null && !await TryCommitAsync(append, members.Select(m => m.Write).ToList()))
         {
             return;
         }
 
-        if (!group.IsEmpty)
+        if (append is not null)
         {
             adopt(next, group.EventCount);
         }
@@ -181,19 +186,19 @@ internal sealed class CustomerWritePipeline(
             return null;
         }
 
-        var append = CustomerLogEntries.Build(customerId, next, events);
+        var append = CustomerLogEntries.Build(customerId, next, events, group.Changes);
         write.Capture(next, events, append);
         group.Add(append);
         return null;
     }
 
     /// <summary>Commits the group; false when it was not committed (its writes are failed or queued again).</summary>
-    private async Task<bool> TryCommitAsync(GroupAppend group, List<CustomerWrite> writes)
+    private async Task<bool> TryCommitAsync(CustomerAppend append, List<CustomerWrite> writes)
     {
         try
         {
             // Not cancellable: once the commit starts, its outcome must be known before answering.
-            await log.AppendAsync(group.Build(), CancellationToken.None);
+            await log.AppendAsync(append, CancellationToken.None);
             return true;
         }
         catch (CustomerConcurrencyConflictException e)
@@ -224,7 +229,7 @@ internal sealed class CustomerWritePipeline(
         }
         catch (CustomerConcurrencyConflictException e)
         {
-            logger.LogWarning(e, "Customer {CustomerId}: another writer won sequence {Sequence}; reloading", customerId, group.ExpectedSequence + 1);
+            logger.LogWarning(e, "Customer {CustomerId}: another writer won sequence {Sequence}; reloading", customerId, append.ExpectedSequence + 1);
             Lose(new CustomerOperationException(CustomerErrorCode.Aborted, "A concurrent write to this customer won; reread and retry."), writes);
             return false;
         }

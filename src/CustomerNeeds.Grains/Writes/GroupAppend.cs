@@ -1,8 +1,13 @@
+using CustomerNeeds.Domain.Customers;
+using CustomerNeeds.Domain.ReadModel;
 using CustomerNeeds.Storage;
 
 namespace CustomerNeeds.Grains.Writes;
 
-/// <summary>The rows of a group of writes as one append: events in order, each complaint's last row.</summary>
+/// <summary>
+/// The rows of a group of writes as one append: events in order, each complaint's last row, and the
+/// read-model rows of the group's resulting state (made once, when the group is built).
+/// </summary>
 internal sealed class GroupAppend(string customerId, long expectedSequence)
 {
     private readonly List<NewEvent> events = [];
@@ -13,6 +18,9 @@ internal sealed class GroupAppend(string customerId, long expectedSequence)
     public int EventCount => events.Count;
 
     public bool IsEmpty => events.Count == 0;
+
+    /// <summary>The need and KANO answer rows the group's events changed, noted while they are applied.</summary>
+    public ProjectionChanges Changes { get; } = new();
 
     /// <summary>Adds the rows of the next write (its sequences follow the ones added before).</summary>
     public void Add(CustomerAppend append)
@@ -26,9 +34,22 @@ internal sealed class GroupAppend(string customerId, long expectedSequence)
         events.AddRange(append.Events);
         foreach (var complaint in append.Complaints)
         {
-            complaints[complaint.ComplaintId] = complaint;
+            // A case opened in the group keeps the channel of its opening write.
+            complaints[complaint.ComplaintId] = complaints.TryGetValue(complaint.ComplaintId, out var earlier)
+                && earlier.Facts?.Channel is { } channel && complaint.Facts is { Channel: null } facts
+                    ? complaint with { Facts = facts with { Channel = channel } }
+                    : complaint;
         }
     }
 
-    public CustomerAppend Build() => new(customerId, ExpectedSequence, events.ToArray(), complaints.Values.ToArray());
+    /// <summary>
+    /// The group's append, with the read-model rows of <paramref name="next"/> (the state after the
+    /// group): the summary, evaluated at the time of the group's last decision, and the changed rows.
+    /// </summary>
+    public CustomerAppend Build(CustomerState next, CustomerPolicy policy) => new(
+        customerId,
+        ExpectedSequence,
+        events.ToArray(),
+        complaints.Values.ToArray(),
+        CustomerProjection.Of(next, policy, next.UpdatedAt ?? throw new InvalidOperationException($"Customer {customerId} has no update time."), Changes));
 }

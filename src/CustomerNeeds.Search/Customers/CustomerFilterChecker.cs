@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using CustomerNeeds.Search.Syntax;
 using CustomerNeeds.Search.Values;
 
@@ -10,7 +9,7 @@ namespace CustomerNeeds.Search.Customers;
 /// (<see cref="FilterParser"/>), then resolves every field against the
 /// <see cref="CustomerFieldCatalog"/>, checks the operator and converts the value.
 /// </summary>
-public sealed partial class CustomerFilterChecker(CustomerFieldCatalog catalog, SearchLimits? limits = null)
+public sealed class CustomerFilterChecker(CustomerFieldCatalog catalog, SearchLimits? limits = null)
 {
     /// <summary>Longest attribute key (as in the Customer.attributes contract).</summary>
     public const int MaxAttributeKeyLength = 64;
@@ -130,10 +129,8 @@ public sealed partial class CustomerFilterChecker(CustomerFieldCatalog catalog, 
 
     private NeedTitleWords TitleWords(CustomerField field, ArgumentSyntax argument)
     {
-        var words = Word().Matches(argument.Text)
-            .Select(m => m.Value.ToLowerInvariant())
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
+        // The same rule that splits the stored titles (title_words of the read model).
+        var words = Domain.Needs.TitleWords.Of(argument.Text);
         if (words.Length == 0)
         {
             throw Error(argument.Position, $"no words in {FilterLiteral.Quote(argument.Text)} for {field.Name}; a word is a run of letters and digits");
@@ -224,7 +221,4 @@ public sealed partial class CustomerFilterChecker(CustomerFieldCatalog catalog, 
         Error(argument.Position, "\"*\" is only allowed after \":\" (presence test, e.g. tags:*)");
 
     private static FilterException Error(int position, string reason) => new(FilterException.FilterParameter, position, reason);
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant)]
-    private static partial Regex Word();
 }

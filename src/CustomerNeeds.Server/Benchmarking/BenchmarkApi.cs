@@ -26,10 +26,10 @@ public sealed class BenchmarkApi(IGrainFactory grains, CustomerPolicy policy, Ti
     {
         // The same validation and mapping as InteractionApi.RecordInteraction: only the grain differs.
         var v = new FieldViolations(policy, time);
-        var (customerId, relatedNeedIds, relatedComplaintId, referredCustomerId) = InteractionValidation.CheckRecord(v, request);
+        var (customerId, relatedNeedIds, relatedComplaintId, referredCustomerId, kanoAnswers) = InteractionValidation.CheckRecord(v, request);
         v.ThrowIfAny("RecordInteractionNaive");
 
-        var interaction = InteractionMapper.ToDomain(request.Interaction, relatedNeedIds, relatedComplaintId, referredCustomerId);
+        var interaction = InteractionMapper.ToDomain(request.Interaction, relatedNeedIds, relatedComplaintId, referredCustomerId, kanoAnswers);
         var recorded = await grains.GetGrain<INaiveCustomerGrain>(customerId).RecordInteractionAsync(interaction, context.CancellationToken);
         return new Contract.RecordInteractionResponse
         {

@@ -7,6 +7,7 @@ using CustomerNeeds.Server.Benchmarking;
 using CustomerNeeds.Server.Grpc;
 using CustomerNeeds.Server.Health;
 using CustomerNeeds.Server.Services;
+using CustomerNeeds.Server.Services.Search;
 using CustomerNeeds.Storage;
 using Grpc.AspNetCore.Server.Model;
 using Grpc.Net.Compression;
@@ -78,6 +79,7 @@ public static class ServerApp
         builder.Services.RemoveAll(typeof(IServiceMethodProvider<>));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IServiceMethodProvider<>), typeof(GuardedServiceMethodProvider<>)));
         builder.Services.AddSingleton<InteractionRecorder>();
+        builder.Services.AddCustomerSearch(policy);
         builder.Services.AddAnalytics(builder.Configuration, options.Storage);
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false)
@@ -90,6 +92,7 @@ public static class ServerApp
         app.MapGrpcService<InteractionApi>();
         app.MapGrpcService<ComplaintApi>();
         app.MapGrpcService<LoyaltyApi>();
+        app.MapGrpcService<SegmentApi>();
         app.MapAnalytics();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();

@@ -1,5 +1,6 @@
 using CustomerNeeds.Abstractions.Customers;
 using CustomerNeeds.Domain.Interactions;
+using CustomerNeeds.Domain.Kano;
 using CustomerNeeds.Server.Validation;
 using Contract = CustomerNeeds.Api.V1;
 
@@ -10,7 +11,8 @@ public static class InteractionMapper
 {
     /// <summary>
     /// The domain interaction of a proto Interaction already checked by the interaction
-    /// validation. The ids are those parsed from the resource names of the same customer.
+    /// validation. The ids are those parsed from the resource names of the same customer; the KANO
+    /// answers are those the validation built (null when the request has none).
     /// Deterministic: the same request always gives the same domain value (the idempotency
     /// check compares stored and incoming content).
     /// </summary>
@@ -18,7 +20,8 @@ public static class InteractionMapper
         Contract.Interaction i,
         IReadOnlyList<string> relatedNeedIds,
         string? relatedComplaintId,
-        string? referredCustomerId)
+        string? referredCustomerId,
+        IReadOnlyList<KanoFeatureAnswer>? kanoAnswers = null)
     {
         ArgumentNullException.ThrowIfNull(i);
         return new Interaction
@@ -38,6 +41,7 @@ public static class InteractionMapper
             RelatedComplaintId = relatedComplaintId,
             ReferredCustomerId = referredCustomerId,
             ComplaintSeverity = EnumMapper.ToDomain(i.ComplaintSeverity),
+            KanoAnswers = kanoAnswers is { Count: > 0 } ? kanoAnswers : null,
         };
     }
 
@@ -80,6 +84,7 @@ public static class InteractionMapper
         }
 
         result.RelatedNeeds.AddRange(i.RelatedNeedIds.Select(n => ResourceName.ForNeed(customerId, n)));
+        result.KanoAnswers.AddRange((i.KanoAnswers ?? []).Select(KanoMapper.ToProto));
         return result;
     }
 }

@@ -30,6 +30,18 @@ public static class KanoMapper
         _ => Contract.KanoAnswer.Unspecified,
     };
 
+    /// <summary>A domain answer pair as the proto message, feature named <c>kanoFeatures/{feature}</c>.</summary>
+    public static Contract.KanoFeatureAnswer ToProto(KanoFeatureAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return new Contract.KanoFeatureAnswer
+        {
+            Feature = Validation.ResourceName.ForKanoFeature(answer.FeatureId),
+            Functional = ToProto(answer.Functional),
+            Dysfunctional = ToProto(answer.Dysfunctional),
+        };
+    }
+
     /// <summary>The etag of a feature row: its version number as decimal text.</summary>
     public static string Etag(long version) => version.ToString(CultureInfo.InvariantCulture);
 

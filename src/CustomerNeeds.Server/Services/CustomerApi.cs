@@ -1,14 +1,21 @@
 using CustomerNeeds.Abstractions;
 using CustomerNeeds.Domain.Customers;
+using CustomerNeeds.Search;
+using CustomerNeeds.Search.Customers;
+using CustomerNeeds.Server.Hosting;
 using CustomerNeeds.Server.Mapping;
+using CustomerNeeds.Server.Services.Search;
 using CustomerNeeds.Server.Validation;
+using CustomerNeeds.Storage.ReadModel;
 using Grpc.Core;
 using Contract = CustomerNeeds.Api.V1;
 
 namespace CustomerNeeds.Server.Services;
 
-/// <summary>CustomerService: validate, map, call the customer grain, map back.</summary>
-public sealed class CustomerApi(IGrainFactory grains, CustomerPolicy policy, TimeProvider time) : Contract.CustomerService.CustomerServiceBase
+/// <summary>CustomerService: validate, map, call the customer grain (or, for ListCustomers, the read model), map back.</summary>
+public sealed class CustomerApi(
+    IGrainFactory grains, CustomerPolicy policy, TimeProvider time, ReadModelStorage readModel, CustomerFilterChecker checker, CustomerPageReader pages)
+    : Contract.CustomerService.CustomerServiceBase
 {
     public override async Task<Contract.Customer> CreateCustomer(Contract.CreateCustomerRequest request, ServerCallContext context)
     {
@@ -43,5 +50,17 @@ public sealed class CustomerApi(IGrainFactory grains, CustomerPolicy policy, Tim
             request.Customer.Etag.Length > 0 ? request.Customer.Etag : null);
         var summary = await grains.GetGrain<ICustomerGrain>(customerId).UpdateProfileAsync(command, context.CancellationToken);
         return CustomerMapper.ToProto(summary);
+    }
+
+    public override async Task<Contract.ListCustomersResponse> ListCustomers(Contract.ListCustomersRequest request, ServerCallContext context)
+    {
+        var search = new PostgresCustomerSearch(readModel.Require("ListCustomers"));
+        var v = new FieldViolations(policy, time);
+        var filter = SearchValidation.Filter(v, checker, FilterException.FilterParameter, request.Filter);
+        var (query, fingerprint) = SearchValidation.Paging(
+            v, "ListCustomers\u001f" + filter, filter, request.OrderBy, request.PageSize, request.PageToken, request.View, request.IncludeTotalSize);
+        v.ThrowIfAny("ListCustomers");
+
+        return await pages.ReadAsync<Contract.ListCustomersResponse>(search, query, request.View, fingerprint, context.CancellationToken);
     }
 }

@@ -17,7 +17,7 @@ public sealed class InteractionApi(IGrainFactory grains, CustomerPolicy policy, 
     public override async Task<Contract.RecordInteractionResponse> RecordInteraction(Contract.RecordInteractionRequest request, ServerCallContext context)
     {
         var (customerId, interaction) = recorder.Check("RecordInteraction", request);
-        return await recorder.RecordAsync(customerId, interaction, context.CancellationToken);
+        return await recorder.RecordAsync("RecordInteraction", customerId, interaction, context.CancellationToken);
     }
 
     public override Task StreamInteractions(

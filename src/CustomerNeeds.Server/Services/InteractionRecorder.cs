@@ -1,8 +1,11 @@
+using System.Globalization;
 using CustomerNeeds.Abstractions;
+using CustomerNeeds.Abstractions.Errors;
 using CustomerNeeds.Domain.Customers;
 using CustomerNeeds.Domain.Interactions;
 using CustomerNeeds.Server.Mapping;
 using CustomerNeeds.Server.Validation;
+using CustomerNeeds.Storage;
 using Contract = CustomerNeeds.Api.V1;
 
 namespace CustomerNeeds.Server.Services;
@@ -12,7 +15,7 @@ namespace CustomerNeeds.Server.Services;
 /// StreamInteractions: check the request, map it to the domain, call the customer's grain, map
 /// the stored result back.
 /// </summary>
-public sealed class InteractionRecorder(IGrainFactory grains, CustomerPolicy policy, TimeProvider time)
+public sealed class InteractionRecorder(IGrainFactory grains, CustomerPolicy policy, TimeProvider time, IKanoFeatureCatalog kanoFeatures)
 {
     /// <summary>
     /// Checks a request with the rules of RecordInteractionRequest and maps it to the customer id
@@ -24,17 +27,25 @@ public sealed class InteractionRecorder(IGrainFactory grains, CustomerPolicy pol
     public (string CustomerId, Interaction Interaction) Check(string operation, Contract.RecordInteractionRequest request)
     {
         var v = new FieldViolations(policy, time);
-        var (customerId, relatedNeedIds, relatedComplaintId, referredCustomerId) = InteractionValidation.CheckRecord(v, request);
+        var (customerId, relatedNeedIds, relatedComplaintId, referredCustomerId, kanoAnswers) = InteractionValidation.CheckRecord(v, request);
         v.ThrowIfAny(operation);
-        return (customerId, InteractionMapper.ToDomain(request.Interaction, relatedNeedIds, relatedComplaintId, referredCustomerId));
+        return (customerId, InteractionMapper.ToDomain(request.Interaction, relatedNeedIds, relatedComplaintId, referredCustomerId, kanoAnswers));
     }
 
     /// <summary>
     /// Records a checked interaction in the customer's grain; returns only after it is durably
-    /// stored (or recognised as a same-content replay). Refusals are thrown by the grain.
+    /// stored (or recognised as a same-content replay). First checks that the KANO features its
+    /// answers name exist (<see cref="IKanoFeatureCatalog"/>; the in-memory mode does not check).
+    /// Refusals are thrown by the grain.
     /// </summary>
-    public async Task<Contract.RecordInteractionResponse> RecordAsync(string customerId, Interaction interaction, CancellationToken cancellationToken)
+    /// <param name="operation">The RPC named in an error message, e.g. "RecordInteraction".</param>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="interaction">The checked interaction.</param>
+    /// <param name="cancellationToken">The call's cancellation.</param>
+    /// <exception cref="CustomerOperationException">INVALID_ARGUMENT for an unknown KANO feature; UNAVAILABLE when the check cannot be made.</exception>
+    public async Task<Contract.RecordInteractionResponse> RecordAsync(string operation, string customerId, Interaction interaction, CancellationToken cancellationToken)
     {
+        await RequireKanoFeaturesAsync(operation, interaction, cancellationToken);
         var recorded = await grains.GetGrain<ICustomerGrain>(customerId).RecordInteractionAsync(interaction, cancellationToken);
         return new Contract.RecordInteractionResponse
         {
@@ -42,5 +53,34 @@ public sealed class InteractionRecorder(IGrainFactory grains, CustomerPolicy pol
             OpenedComplaint = recorded.OpenedComplaintId is { Length: > 0 } complaintId ? ResourceName.ForComplaint(customerId, complaintId) : "",
             Replayed = recorded.Replayed,
         };
+    }
+
+    private async Task RequireKanoFeaturesAsync(string operation, Interaction interaction, CancellationToken cancellationToken)
+    {
+        if (interaction.KanoAnswers is not { Count: > 0 } answers)
+        {
+            return;
+        }
+
+        IReadOnlySet<string> missing;
+        try
+        {
+            missing = await kanoFeatures.MissingAsync(answers.Select(a => a.FeatureId).ToArray(), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new CustomerOperationException(CustomerErrorCode.Unavailable, "Storage is unavailable; nothing was recorded. Retry.");
+        }
+
+        var v = new FieldViolations(policy, time);
+        for (var n = 0; n < answers.Count; n++)
+        {
+            if (missing.Contains(answers[n].FeatureId))
+            {
+                v.Add(string.Create(CultureInfo.InvariantCulture, $"interaction.kano_answers[{n}].feature"), "no such KANO feature");
+            }
+        }
+
+        v.ThrowIfAny(operation);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CustomerNeeds.Domain;
+using CustomerNeeds.Domain.Kano;
 using CustomerNeeds.Server.Mapping;
 using Contract = CustomerNeeds.Api.V1;
 
@@ -14,11 +15,15 @@ public static class InteractionValidation
     /// <summary>Most related needs per interaction.</summary>
     public const int MaxRelatedNeeds = 20;
 
+    /// <summary>Most KANO answer pairs per interaction.</summary>
+    public const int MaxKanoAnswers = 100;
+
     /// <summary>
     /// RecordInteractionRequest: parent and every input field of the interaction. Returns the ids
-    /// named by the resource-name fields (parsed while checking them).
+    /// named by the resource-name fields (parsed while checking them) and the KANO answers with
+    /// their parsed feature ids (null when none).
     /// </summary>
-    public static (string CustomerId, IReadOnlyList<string> RelatedNeedIds, string? RelatedComplaintId, string? ReferredCustomerId) CheckRecord(FieldViolations v, Contract.RecordInteractionRequest request)
+    public static (string CustomerId, IReadOnlyList<string> RelatedNeedIds, string? RelatedComplaintId, string? ReferredCustomerId, IReadOnlyList<KanoFeatureAnswer>? KanoAnswers) CheckRecord(FieldViolations v, Contract.RecordInteractionRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var customerId = ResourceName.Customer(v, "parent", request.Parent);
@@ -26,7 +31,7 @@ public static class InteractionValidation
         if (i is null)
         {
             v.Add("interaction", "is required");
-            return (customerId, [], null, null);
+            return (customerId, [], null, null, null);
         }
 
         const string p = "interaction.";
@@ -134,7 +139,8 @@ public static class InteractionValidation
             v.Add(p + "complaint_severity", "must be COMPLAINT_SEVERITY_UNSPECIFIED unless kind is INTERACTION_KIND_COMPLAINT");
         }
 
-        return (customerId, needs, complaintId, referredId);
+        var answers = KanoAnswers(v, p + "kano_answers", i.KanoAnswers, kindOk ? i.Kind : null);
+        return (customerId, needs, complaintId, referredId, answers);
     }
 
     /// <summary>
@@ -153,6 +159,52 @@ public static class InteractionValidation
         }
 
         return (from, before);
+    }
+
+    /// <summary>
+    /// The kano_answers of an interaction of <paramref name="kind"/> (null when the kind is invalid):
+    /// only on a survey response, at most <see cref="MaxKanoAnswers"/>, distinct features, both answers set.
+    /// </summary>
+    private static KanoFeatureAnswer[]? KanoAnswers(FieldViolations v, string field, IReadOnlyList<Contract.KanoFeatureAnswer> answers, Contract.InteractionKind? kind)
+    {
+        if (answers.Count == 0)
+        {
+            return null;
+        }
+
+        if (kind is { } k && k != Contract.InteractionKind.SurveyResponse)
+        {
+            v.Add(field, "must be empty unless kind is INTERACTION_KIND_SURVEY_RESPONSE");
+            return null;
+        }
+
+        if (answers.Count > MaxKanoAnswers)
+        {
+            v.Add(field, string.Create(CultureInfo.InvariantCulture, $"at most {MaxKanoAnswers} answers"));
+            return null;
+        }
+
+        var result = new List<KanoFeatureAnswer>(answers.Count);
+        var features = new HashSet<string>(StringComparer.Ordinal);
+        for (var n = 0; n < answers.Count; n++)
+        {
+            var at = string.Create(CultureInfo.InvariantCulture, $"{field}[{n}]");
+            var answer = answers[n];
+            var featureId = ResourceName.KanoFeature(v, at + ".feature", answer.Feature);
+            if (featureId.Length > 0 && !features.Add(featureId))
+            {
+                v.Add(at + ".feature", "duplicate feature");
+            }
+
+            var functional = v.Enum(at + ".functional", answer.Functional, required: true);
+            var dysfunctional = v.Enum(at + ".dysfunctional", answer.Dysfunctional, required: true);
+            if (featureId.Length > 0 && functional && dysfunctional)
+            {
+                result.Add(new KanoFeatureAnswer(featureId, KanoMapper.ToDomain(answer.Functional), KanoMapper.ToDomain(answer.Dysfunctional)));
+            }
+        }
+
+        return result.Count == answers.Count ? result.ToArray() : null;
     }
 
     private static string[] RelatedNeeds(FieldViolations v, string field, IReadOnlyList<string> names, string customerId)

@@ -8,8 +8,9 @@ namespace CustomerNeeds.Server.Validation;
 
 /// <summary>
 /// The opaque page token of the List RPCs: base64url of a small JSON object holding where the
-/// previous page ended and a fingerprint of the request's other fields (everything except
-/// page_size and page_token). A token is only accepted by a request with the same fingerprint.
+/// previous page ended, a fingerprint of the request's other fields (everything except
+/// page_size and page_token) and a checksum of both. A token is only accepted by a request with
+/// the same fingerprint, and only unchanged.
 /// </summary>
 public sealed record PageToken
 {
@@ -39,13 +40,23 @@ public sealed record PageToken
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? Sequence { get; init; }
 
-    /// <summary>ListComplaints: id of the last item.</summary>
+    /// <summary>ListComplaints, ListCustomers, ListSegments: id of the last item.</summary>
     [JsonPropertyName("k")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Id { get; init; }
 
+    /// <summary>ListCustomers, ListSegmentMembers: the sort-key values of the last customer (null: no value).</summary>
+    [JsonPropertyName("a")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string?>? SortKeys { get; init; }
+
+    /// <summary>Checksum of every other field, so that a changed token is refused rather than misread.</summary>
+    [JsonPropertyName("c")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Checksum { get; init; }
+
     /// <summary>The token's opaque string form.</summary>
-    public string Encode() => WebEncoders.Base64UrlEncode(JsonSerializer.SerializeToUtf8Bytes(this));
+    public string Encode() => WebEncoders.Base64UrlEncode(JsonSerializer.SerializeToUtf8Bytes(this with { Checksum = ChecksumOf(this) }));
 
     /// <summary>
     /// Decodes <paramref name="token"/>; null for an empty token (first page) and after adding a
@@ -68,7 +79,7 @@ public sealed record PageToken
             decoded = null;
         }
 
-        if (decoded is null || decoded.Version != CurrentVersion)
+        if (decoded is null || decoded.Version != CurrentVersion || !string.Equals(decoded.Checksum, ChecksumOf(decoded), StringComparison.Ordinal))
         {
             violations.Add(Field, "is not a page token returned by this service");
             return null;
@@ -82,6 +93,9 @@ public sealed record PageToken
 
         return decoded;
     }
+
+    private static string ChecksumOf(PageToken token) =>
+        FingerprintOf(Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(token with { Checksum = null })));
 
     /// <summary>A short, stable hash of the request fields a token is bound to.</summary>
     public static string FingerprintOf(params IEnumerable<string> parts)

@@ -16,6 +16,7 @@ public static class ResourceName
     public const string InteractionsCollection = "interactions";
     public const string ComplaintsCollection = "complaints";
     public const string LoyaltySingleton = "loyalty";
+    public const string KanoFeaturesCollection = "kanoFeatures";
 
     public static string ForCustomer(string customerId) => $"{CustomersCollection}/{customerId}";
 
@@ -28,6 +29,29 @@ public static class ResourceName
         $"{CustomersCollection}/{customerId}/{ComplaintsCollection}/{complaintId}";
 
     public static string ForLoyalty(string customerId) => $"{CustomersCollection}/{customerId}/{LoyaltySingleton}";
+
+    public static string ForKanoFeature(string featureId) => $"{KanoFeaturesCollection}/{featureId}";
+
+    /// <summary>Parses <c>kanoFeatures/{feature}</c>; returns the feature id, or "" after adding a violation.</summary>
+    public static string KanoFeature(FieldViolations violations, string field, string? name)
+    {
+        const string pattern = "kanoFeatures/{feature}";
+        ArgumentNullException.ThrowIfNull(violations);
+        if (string.IsNullOrEmpty(name))
+        {
+            violations.Add(field, $"is required ({pattern})");
+            return "";
+        }
+
+        var parts = name.Split('/');
+        if (parts.Length != 2 || parts[0] != KanoFeaturesCollection || !ResourceId.IsValid(parts[1]))
+        {
+            violations.Add(field, $"must have the form {pattern}; ids are 1 to 128 characters of letters, digits, '-', '_' and '.'");
+            return "";
+        }
+
+        return parts[1];
+    }
 
     /// <summary>Parses <c>customers/{c}</c>; returns the customer id, or "" after adding a violation.</summary>
     public static string Customer(FieldViolations violations, string field, string? name)

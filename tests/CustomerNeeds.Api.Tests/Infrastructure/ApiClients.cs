@@ -19,6 +19,7 @@ public sealed class ApiClients(ChannelBase channel)
 
     public LoyaltyService.LoyaltyServiceClient Loyalty { get; } = new(channel);
 
+    public SegmentService.SegmentServiceClient Segments { get; } = new(channel);
     public AnalyticsService.AnalyticsServiceClient Analytics { get; } = new(channel);
 
     public KanoService.KanoServiceClient Kano { get; } = new(channel);

@@ -1,6 +1,8 @@
 using CustomerNeeds.Abstractions.Errors;
 using CustomerNeeds.Domain.Customers;
 using CustomerNeeds.Domain.Interactions;
+using CustomerNeeds.Domain.Kano;
+using CustomerNeeds.Domain.Needs;
 using CustomerNeeds.Grains.Writes;
 using CustomerNeeds.Storage;
 using CustomerNeeds.Storage.GroupCommit;
@@ -35,7 +37,7 @@ public sealed class WritePipelineTests : IAsyncLifetime
         log = new GatedEventLog(new GroupCommitEventLog(postgres, appender));
         customerId = Samples.NewCustomerId();
         state = new CustomerState { Id = customerId };
-        pipeline = new CustomerWritePipeline(customerId, log, TimeProvider.System, () => state, (next, _) => state = next, () => lost = true, NullLogger.Instance);
+        pipeline = new CustomerWritePipeline(customerId, log, TimeProvider.System, CustomerPolicy.Default, () => state, (next, _) => state = next, () => lost = true, NullLogger.Instance);
     }
 
     public async Task DisposeAsync()
@@ -168,6 +170,44 @@ public sealed class WritePipelineTests : IAsyncLifetime
         Assert.Equal(created, (await log.ReadAsync(customerId, 0, CancellationToken.None)).Count);
     }
 
+    [Fact]
+    public async Task AGroupCarriesOneProjectionOfItsNextStateWithOnlyTheRowsItChanged()
+    {
+        await OneAtATime.Switch(grainTurns);
+        await CreatedAsync();
+        var before = Submit(CreateNeed("n-before"));
+        log.Open();
+        await before.Done;
+
+        var blocker = Submit(Record("i-0", 0));
+        var need = Submit(CreateNeed("n-group"));
+        var survey = Submit(Survey("i-survey", 5, new KanoFeatureAnswer("f-speed", KanoAnswer.Like, KanoAnswer.Dislike)));
+        var older = Submit(Survey("i-older", 1, new KanoFeatureAnswer("f-speed", KanoAnswer.Neutral, KanoAnswer.Neutral), new KanoFeatureAnswer("f-color", KanoAnswer.MustBe, KanoAnswer.Dislike)));
+        log.Open();
+        log.Open();
+        await Task.WhenAll(blocker.Done, need.Done, survey.Done, older.Done);
+
+        var projection = log.Appends[^1].Projection!;
+        Assert.Equal(3, log.Appends[^1].Events.Count);
+        Assert.Equal(state.Version, projection.Summary.LastSequence);
+        Assert.Equal(state.UpdatedAt, projection.Summary.EvaluatedAt);
+        Assert.Equal(3, projection.Summary.InteractionCount);
+        Assert.Equal(["n-group"], projection.Needs.Select(n => n.NeedId));
+        Assert.Equal(state.Version - 2, projection.Needs[0].LastSequence);
+        // i-older's f-speed answer is older than i-survey's: only its f-color answer changed a row.
+        Assert.Equal([("f-color", "i-older", state.Version), ("f-speed", "i-survey", state.Version - 1)],
+            projection.KanoAnswers.OrderBy(k => k.FeatureId, StringComparer.Ordinal).Select(k => (k.FeatureId, k.InteractionId, k.LastSequence)));
+
+        await using var rows = database.DataSource.CreateCommand(
+            "SELECT (SELECT last_sequence FROM customer_summaries WHERE customer_id = $1), "
+            + "(SELECT count(*) FROM customer_summary_needs WHERE customer_id = $1), "
+            + "(SELECT count(*) FROM kano_answers WHERE customer_id = $1)");
+        rows.Parameters.Add(new NpgsqlParameter<string> { TypedValue = customerId });
+        await using var reader = await rows.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Assert.Equal((state.Version, 2L, 2L), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
+    }
+
     /// <summary>Creates the customer; returns its sequence after creation.</summary>
     private async Task<long> CreatedAsync()
     {
@@ -186,6 +226,21 @@ public sealed class WritePipelineTests : IAsyncLifetime
     private CustomerWrite<CustomerSummary> Create() => new(
         (s, now) => CustomerDecisions.Decide(s, new CreateCustomer(customerId, Samples.Profile()), now, policy),
         (s, _, _) => CustomerSummary.From(s, policy, DateTimeOffset.UtcNow));
+
+    private CustomerWrite<long> CreateNeed(string needId) => new(
+        (s, now) => NeedDecisions.Decide(s, new CreateNeed(needId, new NeedFields { Title = "Need " + needId, Type = NeedType.Explicit, Area = NeedArea.Service, Importance = 3, Urgency = 3 }, "analyst"), now, policy),
+        (s, _, _) => s.Version);
+
+    private CustomerWrite<long> Survey(string interactionId, int minute, params KanoFeatureAnswer[] answers) => new(
+        (s, now) => InteractionDecisions.Decide(
+            s,
+            new RecordInteraction(Samples.Purchase(interactionId, minute) with { Kind = InteractionKind.SurveyResponse, Amount = null, KanoAnswers = answers }),
+            now,
+            policy),
+        (s, _, _) => s.Version)
+    {
+        InteractionId = interactionId,
+    };
 
     private CustomerWrite<long> Record(string interactionId, int minute) => new(
         (s, now) => InteractionDecisions.Decide(s, new RecordInteraction(Samples.Purchase(interactionId, minute)), now, policy),

@@ -253,6 +253,17 @@ public sealed class CustomerFilterCheckerTests
         Assert.NotNull(Checker.Check($"attributes.{key[1..]} = x"));
     }
 
+    [Theory]
+    [InlineData("Fast delivery")]
+    [InlineData("Größere ÖFFNUNGSZEITEN, 24/7!")]
+    [InlineData("support-line v2 support_line")]
+    public void Needs_title_splits_its_value_with_the_rule_that_splits_stored_titles(string value)
+    {
+        var filter = Assert.IsType<NeedTitleWords>(Checker.Check("needs.title:" + FilterLiteral.Quote(value)));
+
+        Assert.Equal(Domain.Needs.TitleWords.Of(value), filter.Words);
+    }
+
     [Fact]
     public void Needs_title_takes_at_most_ten_words()
     {

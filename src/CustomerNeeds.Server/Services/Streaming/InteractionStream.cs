@@ -140,7 +140,7 @@ public sealed class InteractionStream
     {
         try
         {
-            return StreamAnswer.Recorded(index, await recorder.RecordAsync(customerId, interaction, context.CancellationToken));
+            return StreamAnswer.Recorded(index, await recorder.RecordAsync(Operation, customerId, interaction, context.CancellationToken));
         }
         catch (Exception ex)
         {

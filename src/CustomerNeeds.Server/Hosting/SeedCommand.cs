@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Globalization;
+using CustomerNeeds.Grains.Seeding;
+using CustomerNeeds.Storage;
+using CustomerNeeds.Storage.GroupCommit;
+using Npgsql;
+
+namespace CustomerNeeds.Server.Hosting;
+
+/// <summary>
+/// <c>CustomerNeeds.Server seed --customers N [--first K] [--seed S]</c>: instead of serving, brings
+/// the schema up to date, defines the synthetic KANO questionnaire and creates customers K .. K+N-1
+/// of <see cref="SyntheticCustomers"/> through the bulk path of <see cref="CustomerSeeder"/> (the
+/// write pipeline's append and projection code and the server's group-commit appender, without
+/// grains). Customers that exist are left alone, so it can be resumed. Exits 0 when done, 1 on
+/// failure, 2 on bad arguments. Run it while no server serves the database: a running server's
+/// grains would not know about the customers it writes until they are activated again.
+/// </summary>
+public static class SeedCommand
+{
+    /// <summary>The command-line verb.</summary>
+    public const string Verb = "seed";
+
+    /// <summary>The questionnaire features synthetic survey answers refer to (id, name).</summary>
+    public static readonly (string Id, string Name)[] KanoFeatures =
+    [
+        ("same-day-delivery", "Same-day delivery"),
+        ("live-chat", "Live chat with an agent"),
+        ("paper-invoice", "Invoice on paper"),
+        ("loyalty-app", "Loyalty app"),
+        ("eco-packaging", "Recyclable packaging"),
+    ];
+
+    /// <summary>Runs the command with the arguments after the verb; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        int? customers = null;
+        var first = 0;
+        var seed = 1;
+        var rest = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var target = args[i] switch
+            {
+                "--customers" => "customers",
+                "--first" => "first",
+                "--seed" => "seed",
+                _ => null,
+            };
+            if (target is null)
+            {
+                rest.Add(args[i]);
+                continue;
+            }
+
+            if (i + 1 >= args.Length || !int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            {
+                await Console.Error.WriteLineAsync($"{Verb}: {args[i - 1]} takes a whole number, at least 0.");
+                return 2;
+            }
+
+            _ = target switch
+            {
+                "customers" => customers = value,
+                "first" => first = value,
+                _ => seed = value,
+            };
+        }
+
+        if (customers is not { } count)
+        {
+            await Console.Error.WriteLineAsync($"{Verb}: --customers N is required.");
+            return 2;
+        }
+
+        var builder = Host.CreateApplicationBuilder(rest.ToArray());
+        var connectionString = builder.Configuration.GetConnectionString(ServerApp.ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            await Console.Error.WriteLineAsync(
+                $"{Verb}: ConnectionStrings:{ServerApp.ConnectionStringName} is not set (env ConnectionStrings__{ServerApp.ConnectionStringName}).");
+            return 2;
+        }
+
+        var policy = PolicyConfiguration.Read(builder.Configuration);
+        using var host = builder.Build();
+        var logger = host.Services.GetRequiredService<ILogger<CustomerSeeder>>();
+        try
+        {
+            await using var dataSource = NpgsqlDataSource.Create(new PostgresOptions { ConnectionString = connectionString }.BuildConnectionString());
+            await SchemaMigrator.MigrateAsync(dataSource, CancellationToken.None, logger);
+            var now = DateTimeOffset.UtcNow;
+            await DefineKanoFeaturesAsync(dataSource, now);
+
+            var options = new GroupCommitOptions();
+            await using var appender = new GroupCommitAppender(
+                dataSource, new PostgresCustomerEventLog(dataSource), options, host.Services.GetRequiredService<ILogger<GroupCommitAppender>>());
+            var synthetic = new SyntheticCustomers(seed, now, policy.CurrencyCode, KanoFeatures.Select(f => f.Id).ToArray());
+            var seeder = new CustomerSeeder(appender, policy, synthetic);
+            var clock = Stopwatch.StartNew();
+            var result = await seeder.SeedAsync(first, count, r => Console.Error.WriteLine(Describe(r, clock.Elapsed)), CancellationToken.None);
+            Console.WriteLine(Describe(result, clock.Elapsed));
+            return 0;
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Seeding failed");
+            await Console.Error.WriteLineAsync($"{Verb}: failed: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static string Describe(SeedResult r, TimeSpan elapsed) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Verb}: {r.Created:N0} customers created, {r.Existing:N0} existed, {r.Events:N0} events, {r.RefusedCommands:N0} synthetic commands refused by the domain; {elapsed.TotalSeconds:F0} s ({(r.Created + r.Existing) / Math.Max(elapsed.TotalSeconds, 0.001):N0} customers/s)");
+
+    private static async Task DefineKanoFeaturesAsync(NpgsqlDataSource dataSource, DateTimeOffset now)
+    {
+        foreach (var (id, name) in KanoFeatures)
+        {
+            await using var command = dataSource.CreateCommand("""
+                INSERT INTO kano_features (feature_id, display_name, functional_question, dysfunctional_question, created_at, updated_at)
+                VALUES ($1, $2, $3, $4, $5, $5)
+                ON CONFLICT (feature_id) DO NOTHING
+                """);
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = id });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = name });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"How do you feel if we offer {name.ToLowerInvariant()}?" });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"How do you feel if we do not offer {name.ToLowerInvariant()}?" });
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+}

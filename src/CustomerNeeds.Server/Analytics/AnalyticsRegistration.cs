@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using CustomerNeeds.Server.Hosting;
 using CustomerNeeds.Server.Services;
 using Microsoft.Extensions.DependencyInjection.Extensions;

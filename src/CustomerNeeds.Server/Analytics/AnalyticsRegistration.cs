@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using CustomerNeeds.Server.Hosting;
 using CustomerNeeds.Server.Services;
 using Microsoft.Extensions.DependencyInjection.Extensions;

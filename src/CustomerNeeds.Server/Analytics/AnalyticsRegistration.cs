@@ -1,5 +1,6 @@
 using CustomerNeeds.Server.Hosting;
 using CustomerNeeds.Server.Services;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CustomerNeeds.Server.Analytics;
 
@@ -21,7 +22,7 @@ public static class AnalyticsRegistration
         }
 
         services.AddSingleton(schedule);
-        services.AddSingleton<ReadModelStorage>();
+        services.TryAddSingleton<ReadModelStorage>();
         if (storage == StorageMode.Postgres)
         {
             services.AddHostedService<RfmSchedule>();

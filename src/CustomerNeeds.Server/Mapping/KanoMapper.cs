@@ -54,7 +54,7 @@ public static class KanoMapper
         ArgumentNullException.ThrowIfNull(row);
         return new Contract.KanoFeature
         {
-            Name = AnalyticsNames.ForKanoFeature(row.FeatureId),
+            Name = ResourceName.ForKanoFeature(row.FeatureId),
             DisplayName = row.DisplayName,
             FunctionalQuestion = row.FunctionalQuestion,
             DysfunctionalQuestion = row.DysfunctionalQuestion,
@@ -97,7 +97,7 @@ public static class KanoMapper
 
         return new Contract.KanoFeatureAnalysis
         {
-            Feature = AnalyticsNames.ForKanoFeature(counts.Feature.FeatureId),
+            Feature = ResourceName.ForKanoFeature(counts.Feature.FeatureId),
             DisplayName = counts.Feature.DisplayName,
             Customers = ToProto(customers),
             Staff = ToProto(staff),

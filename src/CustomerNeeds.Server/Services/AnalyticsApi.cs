@@ -3,16 +3,19 @@ using CustomerNeeds.Abstractions.Errors;
 using CustomerNeeds.Domain.Customers;
 using CustomerNeeds.Server.Analytics;
 using CustomerNeeds.Server.Hosting;
+using CustomerNeeds.Search.Customers;
 using CustomerNeeds.Server.Mapping;
+using CustomerNeeds.Server.Services.Search;
 using CustomerNeeds.Server.Validation;
 using CustomerNeeds.Storage.Analytics;
+using CustomerNeeds.Storage.Segments;
 using Grpc.Core;
 using Contract = CustomerNeeds.Api.V1;
 
 namespace CustomerNeeds.Server.Services;
 
 /// <summary>AnalyticsService: validate, run the read-model query, map back (docs/kpis.md, docs/rfm.md, docs/kano.md).</summary>
-public sealed class AnalyticsApi(ReadModelStorage storage, CustomerPolicy policy, RfmScheduleOptions rfmSchedule, TimeProvider time)
+public sealed class AnalyticsApi(ReadModelStorage storage, SegmentFilters segments, CustomerPolicy policy, RfmScheduleOptions rfmSchedule, TimeProvider time)
     : Contract.AnalyticsService.AnalyticsServiceBase
 {
     public override async Task<Contract.Kpis> GetKpis(Contract.GetKpisRequest request, ServerCallContext context)
@@ -23,9 +26,9 @@ public sealed class AnalyticsApi(ReadModelStorage storage, CustomerPolicy policy
         v.ThrowIfAny("GetKpis");
 
         var dataSource = storage.Require("GetKpis");
-        RefuseSegment(segmentId, "GetKpis");
+        var segment = await SegmentFilterAsync(dataSource, segmentId, context.CancellationToken);
         var computedAt = time.GetUtcNow();
-        var report = await new KpiQuery(dataSource, KpiMapper.Vocabulary).RunAsync(window!, request.IncludeChannels, context.CancellationToken);
+        var report = await new KpiQuery(dataSource, KpiMapper.Vocabulary).RunAsync(window!, request.IncludeChannels, segment, context.CancellationToken);
         return KpiMapper.ToProto(report, window!, request.Segment, computedAt);
     }
 
@@ -89,7 +92,7 @@ public sealed class AnalyticsApi(ReadModelStorage storage, CustomerPolicy policy
     public override async Task<Contract.GetKanoAnalysisResponse> GetKanoAnalysis(Contract.GetKanoAnalysisRequest request, ServerCallContext context)
     {
         var v = new FieldViolations(policy, time);
-        var featureId = string.IsNullOrEmpty(request.Feature) ? "" : AnalyticsNames.KanoFeature(v, "feature", request.Feature);
+        var featureId = string.IsNullOrEmpty(request.Feature) ? "" : ResourceName.KanoFeature(v, "feature", request.Feature);
         var segmentId = AnalyticsValidation.OptionalSegment(v, "segment", request.Segment);
         var pageSize = v.PageSize(request.PageSize);
         var fingerprint = PageToken.FingerprintOf("GetKanoAnalysis", request.Segment);
@@ -101,18 +104,19 @@ public sealed class AnalyticsApi(ReadModelStorage storage, CustomerPolicy policy
 
         v.ThrowIfAny("GetKanoAnalysis");
 
-        var query = new KanoAnalysisQuery(storage.Require("GetKanoAnalysis"));
-        RefuseSegment(segmentId, "GetKanoAnalysis");
+        var dataSource = storage.Require("GetKanoAnalysis");
+        var segment = await SegmentFilterAsync(dataSource, segmentId, context.CancellationToken);
+        var query = new KanoAnalysisQuery(dataSource);
         var response = new Contract.GetKanoAnalysisResponse { Segment = request.Segment };
         if (featureId.Length > 0)
         {
-            var counts = await query.OneAsync(featureId, context.CancellationToken)
+            var counts = await query.OneAsync(featureId, segment, context.CancellationToken)
                 ?? throw new CustomerOperationException(CustomerErrorCode.NotFound, $"KANO feature {featureId} does not exist.");
             response.Features.Add(KanoMapper.ToProto(counts));
             return response;
         }
 
-        var page = await query.PageAsync(token?.Id, pageSize + 1, context.CancellationToken);
+        var page = await query.PageAsync(token?.Id, pageSize + 1, segment, context.CancellationToken);
         response.Features.AddRange(page.Take(pageSize).Select(KanoMapper.ToProto));
         if (page.Count > pageSize)
         {
@@ -123,16 +127,10 @@ public sealed class AnalyticsApi(ReadModelStorage storage, CustomerPolicy policy
     }
 
     /// <summary>
-    /// Restricting figures to a segment needs the translation of a segment's filter into SQL,
-    /// which this build does not have yet: a named segment is refused with FAILED_PRECONDITION.
+    /// The checked filter of the segment (null without a segment, or for a segment of every
+    /// customer); NOT_FOUND for an unknown segment, FAILED_PRECONDITION for a stored filter that no
+    /// longer checks.
     /// </summary>
-    private static void RefuseSegment(string segmentId, string operation)
-    {
-        if (segmentId.Length > 0)
-        {
-            throw new CustomerOperationException(
-                CustomerErrorCode.FailedPrecondition,
-                $"{operation} cannot restrict figures to a segment on this server yet (segments/{segmentId}); leave segment empty for all customers.");
-        }
-    }
+    private async Task<CustomerFilter?> SegmentFilterAsync(Npgsql.NpgsqlDataSource dataSource, string segmentId, CancellationToken cancellationToken) =>
+        segmentId.Length == 0 ? null : (await segments.ResolveAsync(new PostgresSegmentStore(dataSource), segmentId, cancellationToken)).Filter;
 }

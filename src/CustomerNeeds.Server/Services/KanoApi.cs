@@ -28,7 +28,7 @@ public sealed class KanoApi(ReadModelStorage storage, CustomerPolicy policy, Tim
     public override async Task<Contract.KanoFeature> GetKanoFeature(Contract.GetKanoFeatureRequest request, ServerCallContext context)
     {
         var v = new FieldViolations(policy, time);
-        var featureId = AnalyticsNames.KanoFeature(v, "name", request.Name);
+        var featureId = ResourceName.KanoFeature(v, "name", request.Name);
         v.ThrowIfAny("GetKanoFeature");
 
         var feature = await Features("GetKanoFeature").GetAsync(featureId, context.CancellationToken) ?? throw NotFound(featureId);
@@ -62,7 +62,7 @@ public sealed class KanoApi(ReadModelStorage storage, CustomerPolicy policy, Tim
     public override async Task<Contract.DeleteKanoFeatureResponse> DeleteKanoFeature(Contract.DeleteKanoFeatureRequest request, ServerCallContext context)
     {
         var v = new FieldViolations(policy, time);
-        var featureId = AnalyticsNames.KanoFeature(v, "name", request.Name);
+        var featureId = ResourceName.KanoFeature(v, "name", request.Name);
         var etag = KanoValidation.Etag(v, "etag", request.Etag);
         v.ThrowIfAny("DeleteKanoFeature");
 
@@ -89,7 +89,7 @@ public sealed class KanoApi(ReadModelStorage storage, CustomerPolicy policy, Tim
     public override async Task<Contract.ListKanoStaffBeliefsResponse> ListKanoStaffBeliefs(Contract.ListKanoStaffBeliefsRequest request, ServerCallContext context)
     {
         var v = new FieldViolations(policy, time);
-        var featureId = AnalyticsNames.KanoFeature(v, "parent", request.Parent);
+        var featureId = ResourceName.KanoFeature(v, "parent", request.Parent);
         var pageSize = v.PageSize(request.PageSize);
         var fingerprint = PageToken.FingerprintOf("ListKanoStaffBeliefs", request.Parent);
         var after = AfterId(v, request.PageToken, fingerprint, "ListKanoStaffBeliefs");

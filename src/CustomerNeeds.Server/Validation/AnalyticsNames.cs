@@ -3,33 +3,21 @@ using CustomerNeeds.Domain;
 namespace CustomerNeeds.Server.Validation;
 
 /// <summary>
-/// Builds and parses the resource names of the analytics contract: <c>kanoFeatures/{f}</c>,
-/// <c>kanoFeatures/{f}/staffBeliefs/{s}</c>, <c>customers/{c}/rfmScore</c> and
-/// <c>segments/{s}</c>. Ids follow <see cref="ResourceId"/>. Parsing reports a malformed name as a
-/// violation on the request field that carried it and returns "".
+/// Builds and parses the resource names of the analytics contract that <see cref="ResourceName"/>
+/// and <see cref="SegmentName"/> do not: <c>kanoFeatures/{f}/staffBeliefs/{s}</c> and
+/// <c>customers/{c}/rfmScore</c>. Ids follow <see cref="ResourceId"/>. Parsing reports a malformed
+/// name as a violation on the request field that carried it and returns "".
 /// </summary>
 public static class AnalyticsNames
 {
-    public const string KanoFeaturesCollection = "kanoFeatures";
     public const string StaffBeliefsCollection = "staffBeliefs";
     public const string RfmScoreSingleton = "rfmScore";
-    public const string SegmentsCollection = "segments";
 
     private const string IdRule = "ids are 1 to 128 characters of letters, digits, '-', '_' and '.'";
 
-    public static string ForKanoFeature(string featureId) => $"{KanoFeaturesCollection}/{featureId}";
-
-    public static string ForStaffBelief(string featureId, string staffId) => $"{KanoFeaturesCollection}/{featureId}/{StaffBeliefsCollection}/{staffId}";
+    public static string ForStaffBelief(string featureId, string staffId) => $"{ResourceName.ForKanoFeature(featureId)}/{StaffBeliefsCollection}/{staffId}";
 
     public static string ForRfmScore(string customerId) => $"{ResourceName.CustomersCollection}/{customerId}/{RfmScoreSingleton}";
-
-    /// <summary>Parses <c>kanoFeatures/{feature}</c>; returns the feature id.</summary>
-    public static string KanoFeature(FieldViolations violations, string field, string? name) =>
-        Parse(violations, field, name, "kanoFeatures/{feature}", [KanoFeaturesCollection, null]);
-
-    /// <summary>Parses <c>segments/{segment}</c>; returns the segment id.</summary>
-    public static string Segment(FieldViolations violations, string field, string? name) =>
-        Parse(violations, field, name, "segments/{segment}", [SegmentsCollection, null]);
 
     /// <summary>Parses <c>customers/{customer}/rfmScore</c>; returns the customer id.</summary>
     public static string RfmScore(FieldViolations violations, string field, string? name) =>

@@ -41,7 +41,7 @@ public static class AnalyticsValidation
 
     /// <summary>An optional segment name; returns the segment id, or "" when empty or malformed.</summary>
     public static string OptionalSegment(FieldViolations v, string field, string? segment) =>
-        string.IsNullOrEmpty(segment) ? "" : AnalyticsNames.Segment(v, field, segment);
+        string.IsNullOrEmpty(segment) ? "" : SegmentName.Parse(v, field, segment);
 
     /// <summary>revenue_share: 0 means the default 0.8; otherwise it must lie in (0, 1].</summary>
     public static decimal RevenueShare(FieldViolations v, double share)

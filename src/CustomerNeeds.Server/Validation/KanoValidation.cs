@@ -44,7 +44,7 @@ public static class KanoValidation
         }
 
         var feature = request.KanoFeature;
-        var featureId = AnalyticsNames.KanoFeature(v, "kano_feature.name", feature.Name);
+        var featureId = ResourceName.KanoFeature(v, "kano_feature.name", feature.Name);
         var paths = v.UpdateMask(request.UpdateMask, UpdatablePaths);
         string? Field(string path, string value, int max) =>
             paths.Contains(path) && v.Required("kano_feature." + path, value, max) ? value : null;
@@ -75,7 +75,7 @@ public static class KanoValidation
     /// <summary>RecordKanoStaffBelief: parent, staff_id and both answers; returns the feature id.</summary>
     public static string CheckBelief(FieldViolations v, Contract.RecordKanoStaffBeliefRequest request)
     {
-        var featureId = AnalyticsNames.KanoFeature(v, "parent", request.Parent);
+        var featureId = ResourceName.KanoFeature(v, "parent", request.Parent);
         if (!ResourceId.IsValid(request.StaffId))
         {
             v.Add("staff_id", "is required: 1 to 128 characters of letters, digits, '-', '_' and '.'");

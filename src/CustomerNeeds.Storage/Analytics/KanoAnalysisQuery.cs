@@ -1,3 +1,5 @@
+using CustomerNeeds.Search.Customers;
+using CustomerNeeds.Storage.ReadModel;
 using Npgsql;
 
 namespace CustomerNeeds.Storage.Analytics;
@@ -12,20 +14,23 @@ public sealed class KanoAnalysisQuery(NpgsqlDataSource dataSource)
 {
     private const string Counts = """
         SELECT feature_id, functional, dysfunctional, count(*)
-        FROM {0}
-        WHERE feature_id = ANY($1)
+        FROM {0} answer
+        WHERE feature_id = ANY($1){1}
         GROUP BY feature_id, functional, dysfunctional
         """;
 
-    /// <summary>The counts of one feature; null when it does not exist.</summary>
-    public async Task<KanoAnswerCounts?> OneAsync(string featureId, CancellationToken cancellationToken) =>
-        (await RunAsync("feature_id = $1", featureId, 1, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+    /// <summary>The counts of one feature, customers restricted to <paramref name="segment"/> (null: all); null when the feature does not exist.</summary>
+    public async Task<KanoAnswerCounts?> OneAsync(string featureId, CustomerFilter? segment, CancellationToken cancellationToken) =>
+        (await RunAsync("feature_id = $1", featureId, 1, segment, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
 
-    /// <summary>The counts of up to <paramref name="limit"/> features with an id after <paramref name="afterId"/> (null: from the first), in id order.</summary>
-    public Task<IReadOnlyList<KanoAnswerCounts>> PageAsync(string? afterId, int limit, CancellationToken cancellationToken) =>
-        RunAsync("feature_id > $1", afterId ?? "", limit, cancellationToken);
+    /// <summary>
+    /// The counts of up to <paramref name="limit"/> features with an id after <paramref name="afterId"/>
+    /// (null: from the first), in id order, customers restricted to <paramref name="segment"/> (null: all).
+    /// </summary>
+    public Task<IReadOnlyList<KanoAnswerCounts>> PageAsync(string? afterId, int limit, CustomerFilter? segment, CancellationToken cancellationToken) =>
+        RunAsync("feature_id > $1", afterId ?? "", limit, segment, cancellationToken);
 
-    private async Task<IReadOnlyList<KanoAnswerCounts>> RunAsync(string featureCondition, string featureKey, int limit, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<KanoAnswerCounts>> RunAsync(string featureCondition, string featureKey, int limit, CustomerFilter? segment, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await SnapshotReads.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -45,8 +50,8 @@ public sealed class KanoAnalysisQuery(NpgsqlDataSource dataSource)
         }
 
         var ids = features.Select(f => f.FeatureId).ToArray();
-        var customers = await CountAsync(connection, transaction, "kano_answers", ids, cancellationToken).ConfigureAwait(false);
-        var staff = await CountAsync(connection, transaction, "kano_staff_beliefs", ids, cancellationToken).ConfigureAwait(false);
+        var customers = await CountAsync(connection, transaction, "kano_answers", ids, segment, cancellationToken).ConfigureAwait(false);
+        var staff = await CountAsync(connection, transaction, "kano_staff_beliefs", ids, null, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
         return features
@@ -58,7 +63,7 @@ public sealed class KanoAnalysisQuery(NpgsqlDataSource dataSource)
         counts.TryGetValue(featureId, out var found) ? found : [];
 
     private static async Task<Dictionary<string, List<KanoPairCount>>> CountAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string table, string[] featureIds, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string table, string[] featureIds, CustomerFilter? segment, CancellationToken cancellationToken)
     {
         var counts = new Dictionary<string, List<KanoPairCount>>(StringComparer.Ordinal);
         if (featureIds.Length == 0)
@@ -66,8 +71,11 @@ public sealed class KanoAnalysisQuery(NpgsqlDataSource dataSource)
             return counts;
         }
 
-        await using var command = new NpgsqlCommand(string.Format(System.Globalization.CultureInfo.InvariantCulture, Counts, table), connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = featureIds });
+        var parameters = new SqlParameters();
+        parameters.Add(featureIds);
+        var restriction = SegmentRestriction.On("answer", segment, parameters);
+        await using var command = new NpgsqlCommand(string.Format(System.Globalization.CultureInfo.InvariantCulture, Counts, table, restriction), connection, transaction);
+        parameters.AddTo(command);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {

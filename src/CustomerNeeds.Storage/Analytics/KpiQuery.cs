@@ -1,3 +1,5 @@
+using CustomerNeeds.Search.Customers;
+using CustomerNeeds.Storage.ReadModel;
 using Npgsql;
 
 namespace CustomerNeeds.Storage.Analytics;
@@ -6,12 +8,16 @@ namespace CustomerNeeds.Storage.Analytics;
 /// Computes the KPIs of a window (docs/kpis.md) with three set-based statements sent in one round
 /// trip and run in one read-only snapshot: interactions (per customer, then per channel), complaints
 /// opened in the window (with percentiles), and churn (the previous period's buyers anti-joined
-/// with the window's).
+/// with the window's). With a segment, every statement counts only the segment's customers
+/// (membership as of the call).
 /// </summary>
 public sealed class KpiQuery(NpgsqlDataSource dataSource, KpiVocabulary vocabulary)
 {
-    /// <summary>Computes the figures of <paramref name="window"/>; per channel too when <paramref name="byChannel"/>.</summary>
-    public async Task<KpiReport> RunAsync(KpiWindow window, bool byChannel, CancellationToken cancellationToken)
+    /// <summary>
+    /// Computes the figures of <paramref name="window"/>, per channel too when <paramref name="byChannel"/>,
+    /// for the customers of <paramref name="segment"/> (null: every customer).
+    /// </summary>
+    public async Task<KpiReport> RunAsync(KpiWindow window, bool byChannel, CustomerFilter? segment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(window);
         if (window.End <= window.Start)
@@ -22,9 +28,15 @@ public sealed class KpiQuery(NpgsqlDataSource dataSource, KpiVocabulary vocabula
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await SnapshotReads.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection, transaction);
-        batch.BatchCommands.Add(Command(KpiStatements.Interactions(byChannel), window.Start, window.End, vocabulary.ComplaintKind, vocabulary.ReferralKind, vocabulary.PurchaseKind));
-        batch.BatchCommands.Add(Command(KpiStatements.Complaints(byChannel), window.Start, window.End, vocabulary.InboundDirection));
-        batch.BatchCommands.Add(Command(KpiStatements.Churn, window.BaseStart, window.Start, window.End, vocabulary.PurchaseKind));
+        batch.BatchCommands.Add(Command(
+            p => KpiStatements.Interactions(byChannel, SegmentRestriction.On("e", segment, p)),
+            window.Start, window.End, vocabulary.ComplaintKind, vocabulary.ReferralKind, vocabulary.PurchaseKind));
+        batch.BatchCommands.Add(Command(
+            p => KpiStatements.Complaints(byChannel, SegmentRestriction.On("c", segment, p)),
+            window.Start, window.End, vocabulary.InboundDirection));
+        batch.BatchCommands.Add(Command(
+            p => KpiStatements.Churn(SegmentRestriction.On("b", segment, p)),
+            window.BaseStart, window.Start, window.End, vocabulary.PurchaseKind));
 
         var interactions = new Dictionary<string, InteractionFigures>(StringComparer.Ordinal);
         var complaints = new Dictionary<string, ComplaintFigures>(StringComparer.Ordinal);
@@ -88,20 +100,27 @@ public sealed class KpiQuery(NpgsqlDataSource dataSource, KpiVocabulary vocabula
         return new KpiReport(totalInteractions, totalComplaints, churn, channels);
     }
 
-    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    /// <summary>
+    /// A statement whose first parameters are <paramref name="values"/> ($1, $2, ...), and whose text
+    /// <paramref name="sql"/> writes from the parameter list, so that a segment's filter can add
+    /// its own values after them.
+    /// </summary>
+    private static NpgsqlBatchCommand Command(Func<SqlParameters, string> sql, params object[] values)
     {
-        var command = new NpgsqlBatchCommand(sql);
+        var parameters = new SqlParameters();
         foreach (var value in values)
         {
-            command.Parameters.Add(value switch
+            _ = value switch
             {
-                DateTimeOffset instant => new NpgsqlParameter<DateTimeOffset> { TypedValue = instant.ToUniversalTime() },
-                string text => new NpgsqlParameter<string> { TypedValue = text },
-                short number => new NpgsqlParameter<short> { TypedValue = number },
+                DateTimeOffset instant => parameters.Add(instant.ToUniversalTime()),
+                string text => parameters.Add(text),
+                short number => parameters.Add(number),
                 _ => throw new ArgumentException($"No parameter type for {value.GetType().Name}.", nameof(values)),
-            });
+            };
         }
 
+        var command = new NpgsqlBatchCommand(sql(parameters));
+        parameters.AddTo(command);
         return command;
     }
 

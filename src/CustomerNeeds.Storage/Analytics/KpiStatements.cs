@@ -12,7 +12,7 @@ internal static class KpiStatements
     /// repeats with at least two purchases in the window (in the channel, on a channel's row).
     /// Counts per customer are int so that the sums over customers stay bigint (not numeric).
     /// </summary>
-    public static string Interactions(bool byChannel) => $"""
+    public static string Interactions(bool byChannel, string restriction) => $"""
         WITH per_customer AS (
             SELECT e.customer_id,
                    {(byChannel ? "e.channel, GROUPING(e.channel) AS all_channels" : "NULL::text AS channel, 1 AS all_channels")},
@@ -26,7 +26,7 @@ internal static class KpiStatements
                    bool_or(e.kind = $4) AS referred,
                    (count(*) FILTER (WHERE e.kind = $5))::int AS purchases
             FROM customer_events e
-            WHERE e.interaction_id IS NOT NULL AND e.occurred_at >= $1 AND e.occurred_at < $2
+            WHERE e.interaction_id IS NOT NULL AND e.occurred_at >= $1 AND e.occurred_at < $2{restriction}
             GROUP BY {(byChannel ? "GROUPING SETS ((e.customer_id), (e.customer_id, e.channel))" : "e.customer_id")}
         )
         SELECT p.all_channels, p.channel,
@@ -49,7 +49,7 @@ internal static class KpiStatements
     /// Complaints opened in [$1, $2) with their outcome now; $3: the direction number of an
     /// inbound contact, which (naming the complaint as related) spoils first-contact resolution.
     /// </summary>
-    public static string Complaints(bool byChannel) => $"""
+    public static string Complaints(bool byChannel, string restriction) => $"""
         SELECT {(byChannel ? "GROUPING(k.channel), k.channel" : "1, NULL::text")},
                count(*),
                count(k.first_response_at),
@@ -68,16 +68,19 @@ internal static class KpiStatements
                        WHERE r.customer_id = c.customer_id AND r.related_complaint_id = c.complaint_id AND r.direction = $3
                    ) AS first_contact
             FROM customer_complaints c
-            WHERE c.opened_at >= $1 AND c.opened_at < $2
+            WHERE c.opened_at >= $1 AND c.opened_at < $2{restriction}
         ) k
         GROUP BY {(byChannel ? "GROUPING SETS ((), (k.channel))" : "()")}
         """;
 
-    /// <summary>The buyers of [$1, $2) (the base) and how many of them bought nothing in [$2, $3); $4: the kind text of a purchase.</summary>
-    public const string Churn = """
+    /// <summary>
+    /// The buyers of [$1, $2) (the base, restricted) and how many of them bought nothing in [$2, $3);
+    /// $4: the kind text of a purchase.
+    /// </summary>
+    public static string Churn(string restriction) => $"""
         WITH base AS (
-            SELECT DISTINCT customer_id FROM customer_events
-            WHERE interaction_id IS NOT NULL AND kind = $4 AND occurred_at >= $1 AND occurred_at < $2
+            SELECT DISTINCT b.customer_id FROM customer_events b
+            WHERE interaction_id IS NOT NULL AND kind = $4 AND occurred_at >= $1 AND occurred_at < $2{restriction}
         ), kept AS (
             SELECT DISTINCT customer_id FROM customer_events
             WHERE interaction_id IS NOT NULL AND kind = $4 AND occurred_at >= $2 AND occurred_at < $3

@@ -5,7 +5,7 @@ using Grpc.Core;
 
 namespace CustomerNeeds.Api.Tests.Analytics;
 
-/// <summary>Bad AnalyticsService and KanoService requests get INVALID_ARGUMENT with the exact field violations; a segment is refused for now.</summary>
+/// <summary>Bad AnalyticsService and KanoService requests get INVALID_ARGUMENT with the exact field violations; an unknown segment NOT_FOUND.</summary>
 [Collection(AnalyticsCollection.Name)]
 public sealed class AnalyticsValidationTests(AnalyticsServerFixture fixture)
 {
@@ -44,19 +44,16 @@ public sealed class AnalyticsValidationTests(AnalyticsServerFixture fixture)
     }
 
     [Fact]
-    public async Task A_segment_is_refused_with_failed_precondition_until_segments_can_restrict_figures()
+    public async Task An_unknown_segment_is_not_found()
     {
-        var kpis = await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => Api.Analytics.GetKpisAsync(new GetKpisRequest
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => Api.Analytics.GetKpisAsync(new GetKpisRequest
         {
             StartTime = Timestamp.FromDateTimeOffset(Start),
             EndTime = Timestamp.FromDateTimeOffset(Start.AddDays(1)),
-            Segment = "segments/gold",
+            Segment = "segments/no-such-segment",
         }, deadline: Calls.Deadline()).ResponseAsync);
-        var kano = await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () =>
-            Api.Analytics.GetKanoAnalysisAsync(new GetKanoAnalysisRequest { Segment = "segments/gold" }, deadline: Calls.Deadline()).ResponseAsync);
-
-        Assert.Contains("segment", kpis.Status.Detail, StringComparison.Ordinal);
-        Assert.Contains("segment", kano.Status.Detail, StringComparison.Ordinal);
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () =>
+            Api.Analytics.GetKanoAnalysisAsync(new GetKanoAnalysisRequest { Segment = "segments/no-such-segment" }, deadline: Calls.Deadline()).ResponseAsync);
     }
 
     [Theory]

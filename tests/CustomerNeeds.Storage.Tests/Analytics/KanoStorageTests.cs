@@ -1,3 +1,4 @@
+using CustomerNeeds.Search.Customers;
 using CustomerNeeds.Storage.Analytics;
 using CustomerNeeds.Testing;
 
@@ -114,9 +115,9 @@ public sealed class KanoStorageTests(MigratedDatabase db) : IClassFixture<Migrat
         await Beliefs.RecordAsync(new KanoStaffBeliefRow("a", "s1", 1, 3, 3, T0), CancellationToken.None);
 
         var query = new KanoAnalysisQuery(db.DataSource);
-        var one = await query.OneAsync("a", CancellationToken.None);
-        var page = await query.PageAsync(null, 2, CancellationToken.None);
-        var next = await query.PageAsync("b", 2, CancellationToken.None);
+        var one = await query.OneAsync("a", null, CancellationToken.None);
+        var page = await query.PageAsync(null, 2, null, CancellationToken.None);
+        var next = await query.PageAsync("b", 2, null, CancellationToken.None);
 
         Assert.NotNull(one);
         Assert.Equal("a", one.Feature.FeatureId);
@@ -127,6 +128,25 @@ public sealed class KanoStorageTests(MigratedDatabase db) : IClassFixture<Migrat
         Assert.Empty(page[1].Staff);
         Assert.Equal(["c"], next.Select(p => p.Feature.FeatureId));
         Assert.Empty(next[0].Customers);
-        Assert.Null(await query.OneAsync("zzz", CancellationToken.None));
+        Assert.Null(await query.OneAsync("zzz", null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_segment_restricts_the_customers_answers_but_not_the_staff_beliefs()
+    {
+        await Features.CreateAsync("a", "A", "f", "d", T0, CancellationToken.None);
+        await ReadModelRows.SummaryAsync(db.DataSource, "c1", region: "north");
+        await ReadModelRows.SummaryAsync(db.DataSource, "c2", region: "south");
+        await ReadModelRows.KanoAnswerAsync(db.DataSource, "c1", "a", 1, 5);
+        await ReadModelRows.KanoAnswerAsync(db.DataSource, "c2", "a", 3, 3);
+        await ReadModelRows.KanoAnswerAsync(db.DataSource, "c3", "a", 2, 5); // no summary: in no segment
+        await Beliefs.RecordAsync(new KanoStaffBeliefRow("a", "s1", 1, 3, 3, T0), CancellationToken.None);
+        var north = new CustomerFilterChecker(CustomerFieldCatalog.Create(["gold"])).Check("region = \"north\"");
+
+        var counts = await new KanoAnalysisQuery(db.DataSource).OneAsync("a", north, CancellationToken.None);
+
+        Assert.NotNull(counts);
+        Assert.Equal([new KanoPairCount(1, 5, 1)], counts.Customers);
+        Assert.Equal([new KanoPairCount(1, 3, 1)], counts.Staff);
     }
 }

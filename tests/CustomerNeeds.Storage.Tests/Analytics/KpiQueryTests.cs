@@ -1,3 +1,4 @@
+using CustomerNeeds.Search.Customers;
 using CustomerNeeds.Storage.Analytics;
 using CustomerNeeds.Testing;
 
@@ -20,6 +21,11 @@ public sealed class KpiQueryTests(MigratedDatabase db) : IClassFixture<MigratedD
     {
         var ds = db.DataSource;
         await ReadModelRows.ClearAsync(ds);
+        foreach (var id in new[] { "c1", "c2", "c3", "c4", "c5" })
+        {
+            await ReadModelRows.SummaryAsync(ds, id, region: id is "c2" or "c4" ? "north" : "south");
+        }
+
         // In the window (7 interactions of 4 customers).
         await ReadModelRows.InteractionAsync(ds, "c4", Start, "Phone", "Inquiry", csat: 3); // exactly at start: in
         await ReadModelRows.InteractionAsync(ds, "c1", At(1, 2), "Phone", "Inquiry", csat: 5, nps: 10);
@@ -112,7 +118,7 @@ public sealed class KpiQueryTests(MigratedDatabase db) : IClassFixture<MigratedD
     [Fact]
     public async Task An_empty_window_counts_zero_everywhere()
     {
-        var report = await new KpiQuery(db.DataSource, Vocabulary).RunAsync(new KpiWindow(At(6, 1), At(6, 2)), true, CancellationToken.None);
+        var report = await new KpiQuery(db.DataSource, Vocabulary).RunAsync(new KpiWindow(At(6, 1), At(6, 2)), true, null, CancellationToken.None);
 
         Assert.Equal(InteractionFigures.None, report.Interactions);
         Assert.Equal(ComplaintFigures.None, report.Complaints);
@@ -120,7 +126,22 @@ public sealed class KpiQueryTests(MigratedDatabase db) : IClassFixture<MigratedD
         Assert.Empty(report.Channels);
     }
 
-    private Task<KpiReport> RunAsync(bool byChannel) => new KpiQuery(db.DataSource, Vocabulary).RunAsync(January, byChannel, CancellationToken.None);
+    [Fact]
+    public async Task A_segment_restricts_interactions_complaints_and_the_churn_base_to_its_customers()
+    {
+        var north = new CustomerFilterChecker(CustomerFieldCatalog.Create(["gold"])).Check("region = \"north\"");
+
+        var report = await new KpiQuery(db.DataSource, Vocabulary).RunAsync(January, false, north, CancellationToken.None);
+
+        // c2 and c4 only: c4's inquiry at the start (csat 3), c2's complaint (csat 2, nps 3) and referral (nps 9).
+        Assert.Equal(new InteractionFigures(3, 2, 2, 5, 2, 1, 1, 1, 1, 0, 0), report.Interactions);
+        // c2/k1 (1 h, 10 h, first contact), c2/k2 (3 h, 30 h), c4/k1 (2 h, 20 h).
+        AssertComplaints(new ComplaintFigures(3, 3, 2 * 3600, 2.8 * 3600, 3, 20 * 3600, 28 * 3600, 1), report.Complaints);
+        // Base: c4 alone, who bought nothing in the window.
+        Assert.Equal(new ChurnFigures(1, 1), report.Churn);
+    }
+
+    private Task<KpiReport> RunAsync(bool byChannel) => new KpiQuery(db.DataSource, Vocabulary).RunAsync(January, byChannel, null, CancellationToken.None);
 
     private static void AssertComplaints(ComplaintFigures expected, ComplaintFigures actual)
     {

@@ -5,8 +5,8 @@ using Npgsql;
 namespace CustomerNeeds.Storage.Analytics;
 
 /// <summary>
-/// Computes the KPIs of a window (docs/kpis.md) with three set-based statements sent in one round
-/// trip and run in one read-only snapshot: interactions (per customer, then per channel), complaints
+/// Computes the KPIs of a window (docs/kpis.md) with three set-based statements on two connections
+/// at once, run in one read-only snapshot: interactions (per customer, then per channel), complaints
 /// opened in the window (with percentiles), and churn (the previous period's buyers anti-joined
 /// with the window's). With a segment, every statement counts only the segment's customers
 /// (membership as of the call).
@@ -25,18 +25,28 @@ public sealed class KpiQuery(NpgsqlDataSource dataSource, KpiVocabulary vocabula
             throw new ArgumentException("The window must end after it starts.", nameof(window));
         }
 
+        // Two connections, one snapshot: the interaction statement runs on the first, the complaint
+        // and churn statements on the second, at the same time (the window's two big scans then take
+        // the time of the longer, not of both); the second imports the first's snapshot, so all
+        // figures still agree.
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await SnapshotReads.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+        var snapshot = await SnapshotReads.ExportAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        await using var second = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var secondTransaction = await SnapshotReads.BeginAsync(second, cancellationToken, snapshot).ConfigureAwait(false);
+
         await using var batch = new NpgsqlBatch(connection, transaction);
         batch.BatchCommands.Add(Command(
             p => KpiStatements.Interactions(byChannel, SegmentRestriction.On("e", segment, p)),
             window.Start, window.End, vocabulary.ComplaintKind, vocabulary.ReferralKind, vocabulary.PurchaseKind));
-        batch.BatchCommands.Add(Command(
+        await using var secondBatch = new NpgsqlBatch(second, secondTransaction);
+        secondBatch.BatchCommands.Add(Command(
             p => KpiStatements.Complaints(byChannel, SegmentRestriction.On("c", segment, p)),
             window.Start, window.End, vocabulary.InboundDirection));
-        batch.BatchCommands.Add(Command(
+        secondBatch.BatchCommands.Add(Command(
             p => KpiStatements.Churn(SegmentRestriction.On("b", segment, p)),
             window.BaseStart, window.Start, window.End, vocabulary.PurchaseKind));
+        var secondReading = secondBatch.ExecuteReaderAsync(cancellationToken);
 
         var interactions = new Dictionary<string, InteractionFigures>(StringComparer.Ordinal);
         var complaints = new Dictionary<string, ComplaintFigures>(StringComparer.Ordinal);
@@ -61,7 +71,10 @@ public sealed class KpiQuery(NpgsqlDataSource dataSource, KpiVocabulary vocabula
                 }
             }
 
-            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var reader = await secondReading.ConfigureAwait(false))
+        {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var figures = new ComplaintFigures(
@@ -86,6 +99,7 @@ public sealed class KpiQuery(NpgsqlDataSource dataSource, KpiVocabulary vocabula
             churn = new ChurnFigures(reader.GetInt64(0), reader.GetInt64(1));
         }
 
+        await secondTransaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
         var channels = interactions.Keys.Union(complaints.Keys)

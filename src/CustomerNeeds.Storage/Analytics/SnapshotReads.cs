@@ -11,12 +11,29 @@ namespace CustomerNeeds.Storage.Analytics;
 /// </summary>
 internal static class SnapshotReads
 {
-    /// <summary>Begins a REPEATABLE READ, READ ONLY transaction on <paramref name="connection"/>.</summary>
-    public static async Task<NpgsqlTransaction> BeginAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Begins a REPEATABLE READ, READ ONLY transaction on <paramref name="connection"/>; with
+    /// <paramref name="snapshot"/> (from <see cref="ExportAsync"/>), one that sees that snapshot.
+    /// </summary>
+    public static async Task<NpgsqlTransaction> BeginAsync(NpgsqlConnection connection, CancellationToken cancellationToken, string? snapshot = null)
     {
         var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        if (snapshot is not null)
+        {
+            // Must come before any query of the transaction. The id is PostgreSQL's own text, not caller input.
+            await using var import = new NpgsqlCommand($"SET TRANSACTION SNAPSHOT '{snapshot.Replace("'", "''", StringComparison.Ordinal)}'", connection, transaction);
+            await import.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await using var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY; SET LOCAL work_mem = '64MB'; SET LOCAL jit = off", connection, transaction);
         await readOnly.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return transaction;
+    }
+
+    /// <summary>Exports the snapshot of <paramref name="transaction"/> for other sessions (valid while it is open).</summary>
+    public static async Task<string> ExportAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var export = new NpgsqlCommand("SELECT pg_export_snapshot()", connection, transaction);
+        return (string)(await export.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 }

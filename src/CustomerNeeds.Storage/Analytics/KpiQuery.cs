@@ -25,28 +25,29 @@ public sealed class KpiQuery(NpgsqlDataSource dataSource, KpiVocabulary vocabula
             throw new ArgumentException("The window must end after it starts.", nameof(window));
         }
 
-        // Two connections, one snapshot: the interaction statement runs on the first, the complaint
-        // and churn statements on the second, at the same time (the window's two big scans then take
-        // the time of the longer, not of both); the second imports the first's snapshot, so all
-        // figures still agree.
+        // Up to three connections, one snapshot: the interaction statement (and its per-channel
+        // variant) and the complaint and churn statements run at the same time, so the window's big
+        // scans take the time of the longest, not of all; the other connections import the first
+        // one's snapshot, so all figures still agree.
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await SnapshotReads.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
         var snapshot = await SnapshotReads.ExportAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        await using var second = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var secondTransaction = await SnapshotReads.BeginAsync(second, cancellationToken, snapshot).ConfigureAwait(false);
+        await using var second = await SnapshotReads.OpenAsync(dataSource, snapshot, cancellationToken).ConfigureAwait(false);
+        await using var third = byChannel ? await SnapshotReads.OpenAsync(dataSource, snapshot, cancellationToken).ConfigureAwait(false) : null;
 
         await using var batch = new NpgsqlBatch(connection, transaction);
-        batch.BatchCommands.Add(Command(
-            p => KpiStatements.Interactions(byChannel, SegmentRestriction.On("e", segment, p)),
-            window.Start, window.End, vocabulary.ComplaintKind, vocabulary.ReferralKind, vocabulary.PurchaseKind));
-        await using var secondBatch = new NpgsqlBatch(second, secondTransaction);
+        batch.BatchCommands.Add(InteractionCommand(window, perChannel: false, segment));
+        await using var secondBatch = new NpgsqlBatch(second.Connection, second.Transaction);
         secondBatch.BatchCommands.Add(Command(
             p => KpiStatements.Complaints(byChannel, SegmentRestriction.On("c", segment, p)),
             window.Start, window.End, vocabulary.InboundDirection));
         secondBatch.BatchCommands.Add(Command(
             p => KpiStatements.Churn(SegmentRestriction.On("b", segment, p)),
             window.BaseStart, window.Start, window.End, vocabulary.PurchaseKind));
+        await using var thirdBatch = third is null ? null : new NpgsqlBatch(third.Connection, third.Transaction);
+        thirdBatch?.BatchCommands.Add(InteractionCommand(window, perChannel: true, segment));
         var secondReading = secondBatch.ExecuteReaderAsync(cancellationToken);
+        var thirdReading = thirdBatch?.ExecuteReaderAsync(cancellationToken);
 
         var interactions = new Dictionary<string, InteractionFigures>(StringComparer.Ordinal);
         var complaints = new Dictionary<string, ComplaintFigures>(StringComparer.Ordinal);
@@ -58,19 +59,18 @@ public sealed class KpiQuery(NpgsqlDataSource dataSource, KpiVocabulary vocabula
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var figures = new InteractionFigures(
-                    reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6),
-                    reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9), reader.GetInt64(10), reader.GetInt64(11), reader.GetInt64(12));
-                if (reader.GetInt32(0) == 1)
-                {
-                    totalInteractions = figures;
-                }
-                else
-                {
-                    interactions[reader.GetString(1)] = figures;
-                }
+                totalInteractions = InteractionFiguresOf(reader);
             }
 
+        }
+
+        if (thirdReading is not null)
+        {
+            await using var reader = await thirdReading.ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                interactions[reader.GetString(1)] = InteractionFiguresOf(reader);
+            }
         }
 
         await using (var reader = await secondReading.ConfigureAwait(false))
@@ -99,7 +99,12 @@ public sealed class KpiQuery(NpgsqlDataSource dataSource, KpiVocabulary vocabula
             churn = new ChurnFigures(reader.GetInt64(0), reader.GetInt64(1));
         }
 
-        await secondTransaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await second.Transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (third is not null)
+        {
+            await third.Transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
         var channels = interactions.Keys.Union(complaints.Keys)
@@ -137,6 +142,14 @@ public sealed class KpiQuery(NpgsqlDataSource dataSource, KpiVocabulary vocabula
         parameters.AddTo(command);
         return command;
     }
+
+    private NpgsqlBatchCommand InteractionCommand(KpiWindow window, bool perChannel, CustomerFilter? segment) => Command(
+        p => KpiStatements.Interactions(perChannel, SegmentRestriction.On("e", segment, p)),
+        window.Start, window.End, vocabulary.ComplaintKind, vocabulary.ReferralKind, vocabulary.PurchaseKind);
+
+    private static InteractionFigures InteractionFiguresOf(NpgsqlDataReader reader) => new(
+        reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6),
+        reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9), reader.GetInt64(10), reader.GetInt64(11), reader.GetInt64(12));
 
     private static double? NullableDouble(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 }

@@ -7,15 +7,17 @@ namespace CustomerNeeds.Storage.Analytics;
 internal static class KpiStatements
 {
     /// <summary>
-    /// Interactions in [$1, $2), per customer (and per customer and channel), then summed per
-    /// channel. $3, $4, $5: the kind texts of a complaint, a referral and a purchase. A buyer
-    /// repeats with at least two purchases in the window (in the channel, on a channel's row).
-    /// Counts per customer are int so that the sums over customers stay bigint (not numeric).
+    /// Interactions in [$1, $2), per customer, then summed: one row for all channels; with
+    /// <paramref name="perChannel"/>, per customer and channel, then one row per channel instead
+    /// (two statements rather than one with grouping sets: run side by side they take half the time).
+    /// $3, $4, $5: the kind texts of a complaint, a referral and a purchase. A buyer repeats with at
+    /// least two purchases in the window (in the channel, on a channel's row). Counts per customer
+    /// are int so that the sums over customers stay bigint (not numeric).
     /// </summary>
-    public static string Interactions(bool byChannel, string restriction) => $"""
+    public static string Interactions(bool perChannel, string restriction) => $"""
         WITH per_customer AS (
             SELECT e.customer_id,
-                   {(byChannel ? "e.channel, GROUPING(e.channel) AS all_channels" : "NULL::text AS channel, 1 AS all_channels")},
+                   {(perChannel ? "e.channel, 0 AS all_channels" : "NULL::text AS channel, 1 AS all_channels")},
                    count(*)::int AS interactions,
                    count(e.csat)::int AS csat_count,
                    COALESCE(sum(e.csat), 0)::int AS csat_sum,
@@ -27,7 +29,7 @@ internal static class KpiStatements
                    (count(*) FILTER (WHERE e.kind = $5))::int AS purchases
             FROM customer_events e
             WHERE e.interaction_id IS NOT NULL AND e.occurred_at >= $1 AND e.occurred_at < $2{restriction}
-            GROUP BY {(byChannel ? "GROUPING SETS ((e.customer_id), (e.customer_id, e.channel))" : "e.customer_id")}
+            GROUP BY {(perChannel ? "e.customer_id, e.channel" : "e.customer_id")}
         )
         SELECT p.all_channels, p.channel,
                sum(p.interactions),

@@ -30,6 +30,21 @@ internal static class SnapshotReads
         return transaction;
     }
 
+    /// <summary>Opens a connection of <paramref name="dataSource"/> with a transaction that sees <paramref name="snapshot"/>.</summary>
+    public static async Task<SnapshotSession> OpenAsync(NpgsqlDataSource dataSource, string snapshot, CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return new SnapshotSession(connection, await BeginAsync(connection, cancellationToken, snapshot).ConfigureAwait(false));
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     /// <summary>Exports the snapshot of <paramref name="transaction"/> for other sessions (valid while it is open).</summary>
     public static async Task<string> ExportAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {

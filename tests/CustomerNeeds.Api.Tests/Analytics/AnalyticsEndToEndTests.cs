@@ -28,12 +28,7 @@ public sealed class AnalyticsEndToEndTests(AnalyticsServerFixture fixture) : IAs
         await Api.RecordAsync(vip, TestData.Purchase("p1", TestData.At(TimeSpan.FromHours(2)), TestData.Eur(100)));
         await Api.RecordAsync(vip, TestData.Purchase("p2", TestData.At(TimeSpan.FromHours(3)), TestData.Eur(50)));
         await Api.RecordAsync(other, TestData.Survey("s1", TestData.At(TimeSpan.FromHours(1)), csat: 2, nps: 3));
-        var opened = (await Api.RecordAsync(other, TestData.Complaint("k", TestData.At(TimeSpan.FromHours(4))))).OpenedComplaint;
-        foreach (var status in new[] { ComplaintStatus.Accepted, ComplaintStatus.Analysed, ComplaintStatus.BeingHandled, ComplaintStatus.Resolved })
-        {
-            await Api.Complaints.TransitionComplaintAsync(
-                new TransitionComplaintRequest { Name = opened, TargetStatus = status, Actor = "agent:bob" }, deadline: Calls.Deadline());
-        }
+        await OpenAndResolveAsync(other, "k", TimeSpan.FromHours(4));
 
         var kpis = await KpisAsync("");
 
@@ -60,6 +55,50 @@ public sealed class AnalyticsEndToEndTests(AnalyticsServerFixture fixture) : IAs
         Assert.Equal("segments/vip", vipKpis.Segment);
         Assert.Equal((3L, 1L, 5.0, 100.0), (vipKpis.Total.InteractionCount, vipKpis.Total.ActiveCustomerCount, vipKpis.Total.Csat.Mean, vipKpis.Total.Nps.Score));
         Assert.Equal(0, vipKpis.Total.Complaints.OpenedCount);
+    }
+
+    [Fact]
+    public async Task Referral_churn_and_first_contact_resolution_count_what_the_rpcs_recorded()
+    {
+        var (ann, _) = await Api.CreateCustomerAsync();
+        var (ben, _) = await Api.CreateCustomerAsync();
+        var (cai, _) = await Api.CreateCustomerAsync();
+        // The previous period [-1 day, 0): Ann and Ben buy. The window [0, 1 day): only Ann buys again.
+        await Api.RecordAsync(ann, TestData.Purchase("p0", TestData.At(TimeSpan.FromHours(-20)), TestData.Eur(10)));
+        await Api.RecordAsync(ben, TestData.Purchase("p0", TestData.At(TimeSpan.FromHours(-10)), TestData.Eur(10)));
+        await Api.RecordAsync(ann, TestData.Purchase("p1", TestData.At(TimeSpan.FromHours(1)), TestData.Eur(10)));
+        var referral = new Interaction
+        {
+            InteractionId = "r1", Channel = InteractionChannel.Phone, Kind = InteractionKind.Referral,
+            Direction = InteractionDirection.Inbound, OccurTime = TestData.At(TimeSpan.FromHours(2)), Agent = "agent:anna",
+            ReferredCustomer = TestData.CustomerName("friend-of-ann"),
+        };
+        await Api.RecordAsync(ann, referral);
+        // Ben's complaint is resolved, but he gets in touch about it again: not resolved at first contact.
+        var bens = await OpenAndResolveAsync(ben, "k", TimeSpan.FromHours(3));
+        var again = TestData.Inquiry("q1", TestData.At(TimeSpan.FromHours(8)));
+        again.RelatedComplaint = bens;
+        await Api.RecordAsync(ben, again);
+        // Cai's complaint is resolved; our outbound follow-up call about it does not count against it.
+        var cais = await OpenAndResolveAsync(cai, "k", TimeSpan.FromHours(3));
+        var followUp = new Interaction
+        {
+            InteractionId = "f1", Channel = InteractionChannel.Phone, Kind = InteractionKind.FollowUpCall,
+            Direction = InteractionDirection.Outbound, OccurTime = TestData.At(TimeSpan.FromHours(9)), Agent = "agent:bob",
+            RelatedComplaint = cais,
+        };
+        await Api.RecordAsync(cai, followUp);
+
+        var kpis = await KpisAsync("");
+
+        var t = kpis.Total;
+        Assert.Equal((3L, 1L, 1.0 / 3), (t.ActiveCustomerCount, t.ReferringCustomerCount, t.ReferralRate));
+        Assert.Equal((2L, 2.0 / 3), (t.ComplainingCustomerCount, t.ComplaintRate));
+        Assert.Equal((1L, 0L, 0.0), (t.BuyerCount, t.RepeatBuyerCount, t.RepurchaseRate));
+        Assert.Equal((2L, 2L, 1L, 1.0, 0.5), (t.Complaints.OpenedCount, t.Complaints.ResolvedCount, t.Complaints.FirstContactResolvedCount, t.Complaints.ResolutionRate, t.Complaints.FirstContactResolutionRate));
+        Assert.Equal((2L, 1L, 0.5), (kpis.Churn.BaseCustomerCount, kpis.Churn.ChurnedCustomerCount, kpis.Churn.Rate));
+        var phone = kpis.Channels.Single(c => c.Channel == InteractionChannel.Phone).Figures;
+        Assert.Equal((3L, 1L), (phone.ActiveCustomerCount, phone.ReferringCustomerCount));
     }
 
     [Fact]
@@ -130,6 +169,19 @@ public sealed class AnalyticsEndToEndTests(AnalyticsServerFixture fixture) : IAs
             SegmentId = "vip",
             Segment = new Segment { DisplayName = "VIP", Filter = "tags:\"vip\"" },
         }, deadline: Calls.Deadline());
+    }
+
+    /// <summary>Records a complaint interaction and walks the opened complaint to RESOLVED; returns its name.</summary>
+    private async Task<string> OpenAndResolveAsync(string customerId, string interactionId, TimeSpan at)
+    {
+        var opened = (await Api.RecordAsync(customerId, TestData.Complaint(interactionId, TestData.At(at)))).OpenedComplaint;
+        foreach (var status in new[] { ComplaintStatus.Accepted, ComplaintStatus.Analysed, ComplaintStatus.BeingHandled, ComplaintStatus.Resolved })
+        {
+            await Api.Complaints.TransitionComplaintAsync(
+                new TransitionComplaintRequest { Name = opened, TargetStatus = status, Actor = "agent:bob" }, deadline: Calls.Deadline());
+        }
+
+        return opened;
     }
 
     private async Task<Kpis> KpisAsync(string segment) => await Api.Analytics.GetKpisAsync(new GetKpisRequest

@@ -15,6 +15,7 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export NUGET_CERT_REVOCATION_MODE="${NUGET_CERT_REVOCATION_MODE:-offline}"
 source deploy/postgres.sh
+source deploy/ports.sh
 
 customers=1000000
 data=""
@@ -34,17 +35,6 @@ dotnet build tests/CustomerNeeds.Benchmarks/CustomerNeeds.Benchmarks.csproj -c R
 server_dll="$PWD/src/CustomerNeeds.Server/bin/Release/net10.0/CustomerNeeds.Server.dll"
 generator_dll="$PWD/tests/CustomerNeeds.Benchmarks/bin/Release/net10.0/CustomerNeeds.Benchmarks.dll"
 
-free_port() {
-  local port=$1
-  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
-    port=$((port + 1))
-    if (( port >= $1 + 500 )); then
-      echo "benchmark-read-model.sh: no free port in $1-$(($1 + 499))" >&2
-      return 1
-    fi
-  done
-  echo "$port"
-}
 pg_port=$(free_port 56500)
 grpc_port=$(free_port 57000)
 silo_port=$(free_port 57500)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CustomerNeeds.Grains.Seeding;
 using CustomerNeeds.Storage;
+using CustomerNeeds.Storage.Analytics;
 using CustomerNeeds.Storage.GroupCommit;
 using Npgsql;
 
@@ -22,7 +23,7 @@ public static class SeedCommand
     public const string Verb = "seed";
 
     /// <summary>The questionnaire features synthetic survey answers refer to (id, name).</summary>
-    public static readonly (string Id, string Name)[] KanoFeatures =
+    public static readonly (string Id, string Name)[] Questionnaire =
     [
         ("same-day-delivery", "Same-day delivery"),
         ("live-chat", "Live chat with an agent"),
@@ -34,40 +35,28 @@ public static class SeedCommand
     /// <summary>Runs the command with the arguments after the verb; returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        int? customers = null;
-        var first = 0;
-        var seed = 1;
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal) { ["--first"] = 0, ["--seed"] = 1 };
         var rest = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
-            var target = args[i] switch
-            {
-                "--customers" => "customers",
-                "--first" => "first",
-                "--seed" => "seed",
-                _ => null,
-            };
-            if (target is null)
+            if (args[i] is not ("--customers" or "--first" or "--seed"))
             {
                 rest.Add(args[i]);
-                continue;
             }
-
-            if (i + 1 >= args.Length || !int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            else if (i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
             {
-                await Console.Error.WriteLineAsync($"{Verb}: {args[i - 1]} takes a whole number, at least 0.");
+                numbers[args[i]] = value;
+                i++;
+            }
+            else
+            {
+                await Console.Error.WriteLineAsync($"{Verb}: {args[i]} takes a whole number, at least 0.");
                 return 2;
             }
-
-            _ = target switch
-            {
-                "customers" => customers = value,
-                "first" => first = value,
-                _ => seed = value,
-            };
         }
 
-        if (customers is not { } count)
+        var (customers, first, seed) = (numbers.GetValueOrDefault("--customers", -1), numbers["--first"], numbers["--seed"]);
+        if (customers < 0)
         {
             await Console.Error.WriteLineAsync($"{Verb}: --customers N is required.");
             return 2;
@@ -95,10 +84,10 @@ public static class SeedCommand
             var options = new GroupCommitOptions();
             await using var appender = new GroupCommitAppender(
                 dataSource, new PostgresCustomerEventLog(dataSource), options, host.Services.GetRequiredService<ILogger<GroupCommitAppender>>());
-            var synthetic = new SyntheticCustomers(seed, now, policy.CurrencyCode, KanoFeatures.Select(f => f.Id).ToArray());
+            var synthetic = new SyntheticCustomers(seed, now, policy.CurrencyCode, Questionnaire.Select(f => f.Id).ToArray());
             var seeder = new CustomerSeeder(appender, policy, synthetic);
             var clock = Stopwatch.StartNew();
-            var result = await seeder.SeedAsync(first, count, r => Console.Error.WriteLine(Describe(r, clock.Elapsed)), CancellationToken.None);
+            var result = await seeder.SeedAsync(first, customers, r => Console.Error.WriteLine(Describe(r, clock.Elapsed)), CancellationToken.None);
             Console.WriteLine(Describe(result, clock.Elapsed));
             return 0;
         }
@@ -116,19 +105,12 @@ public static class SeedCommand
 
     private static async Task DefineKanoFeaturesAsync(NpgsqlDataSource dataSource, DateTimeOffset now)
     {
-        foreach (var (id, name) in KanoFeatures)
+        // A feature that exists is left as it is (CreateAsync answers that it exists).
+        var features = new KanoFeatures(dataSource);
+        foreach (var (id, name) in Questionnaire)
         {
-            await using var command = dataSource.CreateCommand("""
-                INSERT INTO kano_features (feature_id, display_name, functional_question, dysfunctional_question, created_at, updated_at)
-                VALUES ($1, $2, $3, $4, $5, $5)
-                ON CONFLICT (feature_id) DO NOTHING
-                """);
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = id });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = name });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"How do you feel if we offer {name.ToLowerInvariant()}?" });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"How do you feel if we do not offer {name.ToLowerInvariant()}?" });
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
-            await command.ExecuteNonQueryAsync();
+            await features.CreateAsync(
+                id, name, $"How do you feel if we offer {name.ToLowerInvariant()}?", $"How do you feel if we do not offer {name.ToLowerInvariant()}?", now, CancellationToken.None);
         }
     }
 }

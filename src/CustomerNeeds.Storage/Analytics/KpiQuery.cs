@@ -46,8 +46,11 @@ public sealed class KpiQuery(NpgsqlDataSource dataSource, KpiVocabulary vocabula
             window.BaseStart, window.Start, window.End, vocabulary.PurchaseKind));
         await using var thirdBatch = third is null ? null : new NpgsqlBatch(third.Connection, third.Transaction);
         thirdBatch?.BatchCommands.Add(InteractionCommand(window, perChannel: true, segment));
-        var secondReading = secondBatch.ExecuteReaderAsync(cancellationToken);
-        var thirdReading = thirdBatch?.ExecuteReaderAsync(cancellationToken);
+        // Every statement is sent before any answer is read; a failure of one is seen after all answered.
+        var readings = new[] { batch.ExecuteReaderAsync(cancellationToken), secondBatch.ExecuteReaderAsync(cancellationToken) }
+            .Concat(thirdBatch is null ? [] : [thirdBatch.ExecuteReaderAsync(cancellationToken)])
+            .ToArray();
+        await Task.WhenAll(readings).ConfigureAwait(false);
 
         var interactions = new Dictionary<string, InteractionFigures>(StringComparer.Ordinal);
         var complaints = new Dictionary<string, ComplaintFigures>(StringComparer.Ordinal);
@@ -55,25 +58,24 @@ public sealed class KpiQuery(NpgsqlDataSource dataSource, KpiVocabulary vocabula
         var totalInteractions = InteractionFigures.None;
         var totalComplaints = ComplaintFigures.None;
         ChurnFigures churn;
-        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        await using (var reader = readings[0].Result)
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 totalInteractions = InteractionFiguresOf(reader);
             }
-
         }
 
-        if (thirdReading is not null)
+        if (readings.Length > 2)
         {
-            await using var reader = await thirdReading.ConfigureAwait(false);
+            await using var reader = readings[2].Result;
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 interactions[reader.GetString(1)] = InteractionFiguresOf(reader);
             }
         }
 
-        await using (var reader = await secondReading.ConfigureAwait(false))
+        await using (var reader = readings[1].Result)
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {

@@ -13,7 +13,7 @@ namespace CustomerNeeds.Abstractions;
 /// Refusals are thrown as <see cref="Errors.CustomerOperationException"/>.
 /// </summary>
 [Alias("customerneeds.ICustomerGrain")]
-public interface ICustomerGrain : IGrainWithStringKey
+public partial interface ICustomerGrain : IGrainWithStringKey
 {
     /// <summary>Creates the customer; AlreadyExists when it exists.</summary>
     [Alias("Create")]

@@ -27,7 +27,7 @@ namespace CustomerNeeds.Grains;
 /// committed state without waiting (docs/group-commit.md).
 /// </summary>
 [Reentrant]
-public sealed class CustomerGrain(
+public sealed partial class CustomerGrain(
     [PersistentState(StorageNames.CustomerSnapshotState, StorageNames.GrainStorage)] IPersistentState<CustomerSnapshot> snapshot,
     ICustomerEventLog log,
     CustomerPolicy policy,

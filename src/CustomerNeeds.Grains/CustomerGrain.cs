@@ -249,11 +249,12 @@ public sealed partial class CustomerGrain(
         return write.ResultAsync();
     }
 
-    /// <summary>A group was committed: its state becomes the committed state; maybe start a snapshot.</summary>
-    private void Adopt(CustomerState next, int events)
+    /// <summary>A group was committed: its state becomes the committed state; tell the watchers; maybe start a snapshot.</summary>
+    private void Adopt(CustomerState next, CustomerAppend committed)
     {
         state = next;
-        eventsSinceSnapshot += events;
+        eventsSinceSnapshot += committed.Events.Count;
+        NotifyWatchers(committed);
         if (eventsSinceSnapshot >= options.Value.SnapshotInterval && snapshotWriting.IsCompleted)
         {
             // Off the hot path: the group's callers do not wait for the snapshot.

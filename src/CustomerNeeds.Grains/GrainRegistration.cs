@@ -1,5 +1,6 @@
 using CustomerNeeds.Abstractions;
 using CustomerNeeds.Domain.Customers;
+using CustomerNeeds.Grains.Watching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,6 +17,12 @@ public static class GrainRegistration
         services.TryAddSingleton(policy);
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<CustomerGrainOptions>().Configure(o => configure?.Invoke(o));
+        services.AddOptions<CustomerWatchOptions>().Validate(o =>
+        {
+            o.Validate();
+            return true;
+        }).ValidateOnStart();
+        services.TryAddSingleton<CustomerWatching>();
         services.AddSerializer(s => s.AddCustomerNeedsDomainTypes());
         return services;
     }

@@ -31,6 +31,9 @@ public interface ICustomerEventLog
     /// <summary>The customer's events with sequences after <paramref name="afterSequence"/>, in sequence order.</summary>
     Task<IReadOnlyList<StoredEvent>> ReadAsync(string customerId, long afterSequence, CancellationToken cancellationToken);
 
+    /// <summary>At most <paramref name="limit"/> of the customer's events with sequences after <paramref name="afterSequence"/>, in sequence order.</summary>
+    Task<IReadOnlyList<StoredEvent>> ReadAsync(string customerId, long afterSequence, int limit, CancellationToken cancellationToken);
+
     /// <summary>The event that recorded the given interaction, or null.</summary>
     Task<StoredEvent?> FindInteractionAsync(string customerId, string interactionId, CancellationToken cancellationToken);
 

@@ -80,8 +80,13 @@ public sealed class InMemoryCustomerEventLog : ICustomerEventLog
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<StoredEvent>> ReadAsync(string customerId, long afterSequence, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StoredEvent>> ReadAsync(string customerId, long afterSequence, CancellationToken cancellationToken) =>
+        ReadAsync(customerId, afterSequence, int.MaxValue, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredEvent>> ReadAsync(string customerId, long afterSequence, int limit, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentException.ThrowIfNullOrEmpty(customerId);
         cancellationToken.ThrowIfCancellationRequested();
         if (!customers.TryGetValue(customerId, out var log))
@@ -92,7 +97,7 @@ public sealed class InMemoryCustomerEventLog : ICustomerEventLog
         lock (log)
         {
             var skip = (int)Math.Clamp(afterSequence, 0, log.Events.Count);
-            IReadOnlyList<StoredEvent> events = log.Events.Skip(skip).Select(e => e.Event).ToList();
+            IReadOnlyList<StoredEvent> events = log.Events.Skip(skip).Take(limit).Select(e => e.Event).ToList();
             return Task.FromResult(events);
         }
     }

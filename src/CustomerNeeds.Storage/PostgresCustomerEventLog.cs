@@ -95,6 +95,19 @@ public sealed class PostgresCustomerEventLog(NpgsqlDataSource dataSource) : ICus
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredEvent>> ReadAsync(string customerId, long afterSequence, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await using var command = dataSource.CreateCommand(
+            $"SELECT {EventColumns} FROM customer_events WHERE customer_id = $1 AND sequence > $2 ORDER BY sequence LIMIT $3");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = customerId });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterSequence });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async Task<StoredEvent?> FindInteractionAsync(string customerId, string interactionId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(customerId);

@@ -20,7 +20,7 @@ internal sealed class CustomerWritePipeline(
     TimeProvider time,
     CustomerPolicy policy,
     Func<CustomerState> committed,
-    Action<CustomerState, int> adopt,
+    Action<CustomerState, CustomerAppend> adopt,
     Action lose,
     ILogger logger)
 {
@@ -138,7 +138,7 @@ internal sealed class CustomerWritePipeline(
 
         if (append is not null)
         {
-            adopt(next, group.EventCount);
+            adopt(next, append);
         }
 
         foreach (var (write, refusal) in members)

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using CustomerNeeds.Domain.Customers;
 using CustomerNeeds.Grains;
+using CustomerNeeds.Grains.Watching;
 using CustomerNeeds.Server.Analytics;
 using CustomerNeeds.Server.Benchmarking;
 using CustomerNeeds.Server.Grpc;
@@ -65,7 +66,13 @@ public static class ServerApp
                 silo.AddCustomerNeedsGrainStorage(connectionString, postgres => groupCommit.Bind(postgres.GroupCommit));
             }
 
-            silo.Services.AddCustomerGrains(policy, grain => grain.SnapshotInterval = options.SnapshotInterval);
+            var watch = builder.Configuration.GetSection(CustomerWatchOptions.Section);
+            silo.Services.AddCustomerGrains(policy, grain =>
+            {
+                grain.SnapshotInterval = options.SnapshotInterval;
+                grain.WatcherLease = watch.GetValue("Lease", grain.WatcherLease);
+            });
+            silo.Services.Configure<CustomerWatchOptions>(watch);
         });
 
         builder.Services.AddGrpc(grpc =>

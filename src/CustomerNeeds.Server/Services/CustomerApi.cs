@@ -1,5 +1,6 @@
 using CustomerNeeds.Abstractions;
 using CustomerNeeds.Domain.Customers;
+using CustomerNeeds.Grains.Watching;
 using CustomerNeeds.Search;
 using CustomerNeeds.Search.Customers;
 using CustomerNeeds.Server.Hosting;
@@ -14,7 +15,8 @@ namespace CustomerNeeds.Server.Services;
 
 /// <summary>CustomerService: validate, map, call the customer grain (or, for ListCustomers, the read model), map back.</summary>
 public sealed class CustomerApi(
-    IGrainFactory grains, CustomerPolicy policy, TimeProvider time, ReadModelStorage readModel, CustomerFilterChecker checker, CustomerPageReader pages)
+    IGrainFactory grains, CustomerPolicy policy, TimeProvider time, ReadModelStorage readModel, CustomerFilterChecker checker, CustomerPageReader pages,
+    CustomerWatching watching)
     : Contract.CustomerService.CustomerServiceBase
 {
     public override async Task<Contract.Customer> CreateCustomer(Contract.CreateCustomerRequest request, ServerCallContext context)
@@ -62,5 +64,20 @@ public sealed class CustomerApi(
         v.ThrowIfAny("ListCustomers");
 
         return await pages.ReadAsync<Contract.ListCustomersResponse>(search, query, request.View, fingerprint, context.CancellationToken);
+    }
+
+    public override async Task WatchCustomer(
+        Contract.WatchCustomerRequest request, IServerStreamWriter<Contract.WatchCustomerResponse> responseStream, ServerCallContext context)
+    {
+        var v = new FieldViolations(policy, time);
+        var customerId = ResourceName.Customer(v, "name", request.Name);
+        if (request.HasAfterSequence && request.AfterSequence < 0)
+        {
+            v.Add("after_sequence", $"must not be negative (is {request.AfterSequence}).");
+        }
+
+        v.ThrowIfAny("WatchCustomer");
+        await CustomerWatchCall.RunAsync(
+            watching, customerId, request.HasAfterSequence ? request.AfterSequence : null, v, responseStream, context.CancellationToken);
     }
 }

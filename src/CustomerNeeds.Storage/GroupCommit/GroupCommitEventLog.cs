@@ -23,6 +23,10 @@ public sealed class GroupCommitEventLog(PostgresCustomerEventLog log, GroupCommi
         log.ReadAsync(customerId, afterSequence, cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<StoredEvent>> ReadAsync(string customerId, long afterSequence, int limit, CancellationToken cancellationToken) =>
+        log.ReadAsync(customerId, afterSequence, limit, cancellationToken);
+
+    /// <inheritdoc />
     public Task<StoredEvent?> FindInteractionAsync(string customerId, string interactionId, CancellationToken cancellationToken) =>
         log.FindInteractionAsync(customerId, interactionId, cancellationToken);
 

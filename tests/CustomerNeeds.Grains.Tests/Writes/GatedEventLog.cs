@@ -38,6 +38,9 @@ internal sealed class GatedEventLog(ICustomerEventLog inner) : ICustomerEventLog
     public Task<IReadOnlyList<StoredEvent>> ReadAsync(string customerId, long afterSequence, CancellationToken cancellationToken) =>
         inner.ReadAsync(customerId, afterSequence, cancellationToken);
 
+    public Task<IReadOnlyList<StoredEvent>> ReadAsync(string customerId, long afterSequence, int limit, CancellationToken cancellationToken) =>
+        inner.ReadAsync(customerId, afterSequence, limit, cancellationToken);
+
     public Task<StoredEvent?> FindInteractionAsync(string customerId, string interactionId, CancellationToken cancellationToken) =>
         inner.FindInteractionAsync(customerId, interactionId, cancellationToken);
 

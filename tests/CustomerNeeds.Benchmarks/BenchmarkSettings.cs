@@ -57,6 +57,9 @@ public sealed class BenchmarkSettings
     /// <summary>Concurrent streams of the StreamInteractions scenario.</summary>
     public int Streams { get; private set; } = 8;
 
+    /// <summary>Watchers of the watched hot customer in the watch scenarios.</summary>
+    public int Watchers { get; private set; } = 20;
+
     /// <summary>Items in flight per stream (the server allows 512).</summary>
     public int StreamWindow { get; private set; } = 512;
 
@@ -98,11 +101,12 @@ public sealed class BenchmarkSettings
           --heap-types N             after the memory scenario, the N largest types on the server's heap
                                      (attaches to --server-pid with ClrMD; needs ptrace rights) [0: none]
           --streams N                concurrent StreamInteractions streams [8]
+          --watchers N               WatchCustomer calls on the hot customer of the watch scenarios [20]
           --stream-window N          items in flight per stream [512]
           --seed-concurrency N       concurrent calls while seeding [256]
           --echo-payload BYTES       Echo payload size [16]
           --open-loop-fraction F     open-loop rate as a fraction of max GetCustomer throughput [0.5]
-          --only KEYS                comma-separated scenario keys: echo,get,open,record,hot,mixed,naive,history,stream,memory [all]
+          --only KEYS                comma-separated scenario keys: echo,get,open,record,hot,watch,mixed,naive,history,stream,memory [all]
           --output FILE              also write the markdown results to FILE
           --quick                    smoke-run preset (1,000 customers, 2 s warm-up, 5 s per scenario, small history and memory sets)
         """;
@@ -148,6 +152,7 @@ public sealed class BenchmarkSettings
                 case "--memory-interactions": settings.MemoryInteractions = Int(name, value, 0); break;
                 case "--heap-types": settings.HeapTypes = Int(name, value, 0); break;
                 case "--streams": settings.Streams = Int(name, value, 1); break;
+                case "--watchers": settings.Watchers = Int(name, value, 1); break;
                 case "--stream-window": settings.StreamWindow = Int(name, value, 1); break;
                 case "--seed-concurrency": settings.SeedConcurrency = Int(name, value, 1); break;
                 case "--echo-payload": settings.EchoPayloadBytes = Int(name, value, 0); break;
@@ -166,7 +171,7 @@ public sealed class BenchmarkSettings
 
     /// <summary>The options as one line, for the results header.</summary>
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"connections {Connections}, concurrency {Concurrency}, warm-up {Warmup.TotalSeconds} s, duration {Duration.TotalSeconds} s, customers {Customers:N0}, history customers {HistoryCustomers:N0} x {HistoryInteractions:N0} interactions, memory customers {MemoryCustomers:N0} x ({MemoryNeeds} needs, {MemoryInteractions} interactions), streams {Streams} x window {StreamWindow}, open-loop fraction {OpenLoopFraction}{(Quick ? ", --quick" : "")}");
+        $"connections {Connections}, concurrency {Concurrency}, warm-up {Warmup.TotalSeconds} s, duration {Duration.TotalSeconds} s, customers {Customers:N0}, history customers {HistoryCustomers:N0} x {HistoryInteractions:N0} interactions, memory customers {MemoryCustomers:N0} x ({MemoryNeeds} needs, {MemoryInteractions} interactions), streams {Streams} x window {StreamWindow}, watchers {Watchers}, open-loop fraction {OpenLoopFraction}{(Quick ? ", --quick" : "")}");
 
     private void ApplyQuick()
     {

@@ -104,6 +104,11 @@ public sealed class BenchmarkSuite(BenchmarkSettings settings, ServerConnection 
                 (c, n) => server.Interactions[c % server.Count].RecordInteractionAsync(Requests.Record(hot, Requests.Inquiry(Id("hot", c, n), recentTime))).ResponseAsync);
         }
 
+        if (Any("watch"))
+        {
+            await RunWatchedAsync();
+        }
+
         if (Any("mixed"))
         {
             await RunClosedAsync("5", "mixed", "Mixed: 80% GetCustomer, 20% RecordInteraction", "mixed",
@@ -136,6 +141,32 @@ public sealed class BenchmarkSuite(BenchmarkSettings settings, ServerConnection 
         if (Any("memory"))
         {
             await RunMemoryAsync();
+        }
+    }
+
+    /// <summary>
+    /// Scenario 4 again on customers of their own, watched by reading and by stalled watchers: the
+    /// writers' figures beside scenario 4's show what watchers cost them (docs/watch.md).
+    /// </summary>
+    private async Task RunWatchedAsync()
+    {
+        var read = $"{tag}-watched";
+        var stalled = $"{tag}-stalled";
+        await seeder!.CreateCustomersAsync("create watched customers", [read, stalled]);
+        await using (var watchers = await WatcherLoad.StartAsync(settings.Address, read, settings.Watchers, reading: true))
+        {
+            var result = await RunClosedAsync("4w", "watch", $"RecordInteraction, one hot customer watched by {settings.Watchers} reading watchers, {settings.Concurrency} callers", "watched",
+                (c, n) => server.Interactions[c % server.Count].RecordInteractionAsync(Requests.Record(read, Requests.Inquiry(Id("watched", c, n), recentTime))).ResponseAsync);
+            var note = string.Create(CultureInfo.InvariantCulture,
+                $"the watchers received {watchers.Changes:N0} changes in all ({watchers.Changes / (double)settings.Watchers:N0} each, warm-up included), ended with RESOURCE_EXHAUSTED and resumed {watchers.CutOff:N0} times");
+            log.WriteLine("  " + note);
+            results[^1] = result with { Notes = Join(result.Notes, note) };
+        }
+
+        await using (await WatcherLoad.StartAsync(settings.Address, stalled, settings.Watchers, reading: false))
+        {
+            await RunClosedAsync("4s", "watch", $"RecordInteraction, one hot customer watched by {settings.Watchers} stalled watchers (read nothing after the first item), {settings.Concurrency} callers", "stalled",
+                (c, n) => server.Interactions[c % server.Count].RecordInteractionAsync(Requests.Record(stalled, Requests.Inquiry(Id("stalled", c, n), recentTime))).ResponseAsync);
         }
     }
 

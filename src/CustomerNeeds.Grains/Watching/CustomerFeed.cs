@@ -197,7 +197,7 @@ public sealed class CustomerFeed : ICustomerWatcher, IAsyncDisposable
             if (e.Sequence == last + 1)
             {
                 last = e.Sequence;
-                yield return new FeedChange(e, commit.Customer);
+                yield return new FeedChange(e, e.Sequence == commit.LastSequence ? commit.Customer : null);
             }
         }
     }

@@ -16,7 +16,10 @@ public sealed record FeedCurrent(WatchedCustomer Current) : CustomerFeedItem
     public override long Sequence => Current.Sequence;
 }
 
-/// <summary>One committed event; <paramref name="Customer"/> is the customer after its commit, null when read back from the log.</summary>
+/// <summary>
+/// One committed event; <paramref name="Customer"/> is the customer as of this event when it is the
+/// last event of its commit, null for the other events of the commit and for events read back from the log.
+/// </summary>
 public sealed record FeedChange(CommittedEvent Event, CustomerSummary? Customer) : CustomerFeedItem
 {
     public override long Sequence => Event.Sequence;

@@ -12,6 +12,11 @@ internal static class CustomerWatchCall
     /// <summary>How long a watcher that fell behind has to read what was sent before its stream is reset.</summary>
     public static readonly TimeSpan GraceAfterFellBehind = TimeSpan.FromSeconds(30);
 
+    /// <summary>Most changes written before a flush.</summary>
+    private const int MaxUnflushed = 64;
+
+    private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
+
     public static async Task RunAsync(
         CustomerWatching watching, string customerId, long? afterSequence, FieldViolations v,
         IServerStreamWriter<Contract.WatchCustomerResponse> responses, CancellationToken cancellationToken)
@@ -25,8 +30,14 @@ internal static class CustomerWatchCall
         using var grace = feed.FellBehind.Register(() => writes.CancelAfter(GraceAfterFellBehind));
         try
         {
+            var unflushed = 0;
             await foreach (var item in feed.ReadAsync(afterSequence, cancellationToken))
             {
+                // The changes of one commit (or of one page read back from the log) go out in one flush:
+                // only the item that carries the customer, or every MaxUnflushed-th, flushes.
+                var flush = item is not FeedChange { Customer: null } || ++unflushed >= MaxUnflushed;
+                unflushed = flush ? 0 : unflushed;
+                responses.WriteOptions = flush ? null : Buffered;
                 await responses.WriteAsync(WatchMapper.ToProto(item), writes.Token);
             }
         }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using CustomerNeeds.Abstractions.Watching;
+using CustomerNeeds.Domain.Customers;
 using CustomerNeeds.Grains.Watching;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
@@ -5,10 +8,16 @@ using Contract = CustomerNeeds.Api.V1;
 
 namespace CustomerNeeds.Server.Mapping;
 
-/// <summary>Feed items of a watch ↔ WatchCustomerResponse (docs/watch.md).</summary>
+/// <summary>
+/// Feed items of a watch → WatchCustomerResponse (docs/watch.md). The watchers of one customer on
+/// one server receive the same committed objects: each event and customer is mapped once for all
+/// of them (the mapped messages are only read afterwards).
+/// </summary>
 public static class WatchMapper
 {
     private static readonly JsonParser EventParser = new(JsonParser.Settings.Default);
+    private static readonly ConditionalWeakTable<CommittedEvent, Struct> Events = new();
+    private static readonly ConditionalWeakTable<CustomerSummary, Contract.Customer> Customers = new();
 
     public static Contract.WatchCustomerResponse ToProto(CustomerFeedItem item) => item switch
     {
@@ -17,7 +26,7 @@ public static class WatchMapper
             Current = new Contract.WatchedCustomer
             {
                 Sequence = current.Current.Sequence,
-                Customer = CustomerMapper.ToProto(current.Current.Customer),
+                Customer = Customers.GetValue(current.Current.Customer, CustomerMapper.ToProto),
             },
         },
         FeedChange change => new Contract.WatchCustomerResponse
@@ -27,8 +36,8 @@ public static class WatchMapper
                 Sequence = change.Event.Sequence,
                 EventType = change.Event.EventType,
                 RecordTime = TimeMapper.ToProto(change.Event.RecordedAt),
-                Event = EventParser.Parse<Struct>(change.Event.PayloadJson),
-                Customer = change.Customer is { } customer ? CustomerMapper.ToProto(customer) : null,
+                Event = Events.GetValue(change.Event, e => EventParser.Parse<Struct>(e.PayloadJson)),
+                Customer = change.Customer is { } customer ? Customers.GetValue(customer, CustomerMapper.ToProto) : null,
             },
         },
         _ => throw new ArgumentOutOfRangeException(nameof(item), item.GetType().Name, "Unknown feed item."),

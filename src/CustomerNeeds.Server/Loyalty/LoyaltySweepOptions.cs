@@ -8,6 +8,9 @@ public sealed class LoyaltySweepOptions
     /// <summary>The configuration section name.</summary>
     public const string Section = "CustomerNeeds:Loyalty";
 
+    /// <summary>Whether this server runs the sweep schedule (<c>LoyaltySweepEnabled</c>, default true; PostgreSQL storage only).</summary>
+    public bool LoyaltySweepEnabled { get; set; } = true;
+
     /// <summary>Time between the start of one run and the next (<c>LoyaltySweepInterval</c>, default 5 minutes).</summary>
     public TimeSpan LoyaltySweepInterval { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -6,7 +6,7 @@ namespace CustomerNeeds.Server.Loyalty;
 /// <summary>Registers the loyalty sweep's schedule with PostgreSQL storage (docs/loyalty-sweep.md).</summary>
 public static class LoyaltySweepRegistration
 {
-    /// <summary>The sweep options, and with PostgreSQL the sweep and its schedule. Call after UseOrleans.</summary>
+    /// <summary>The sweep options, and with PostgreSQL (unless disabled) the sweep and its schedule. Call after UseOrleans.</summary>
     public static IServiceCollection AddLoyaltySweep(this IServiceCollection services, IConfiguration configuration, StorageMode storage)
     {
         var options = configuration.GetSection(LoyaltySweepOptions.Section).Get<LoyaltySweepOptions>() ?? new LoyaltySweepOptions();
@@ -16,7 +16,7 @@ public static class LoyaltySweepRegistration
         }
 
         services.AddSingleton(options);
-        if (storage == StorageMode.Postgres)
+        if (storage == StorageMode.Postgres && options.LoyaltySweepEnabled)
         {
             services.AddSingleton(options.Settings);
             services.AddSingleton<LoyaltySweep>();

@@ -95,7 +95,7 @@ public static class LoyaltyReview
     public static bool IsDue(CustomerState state, CustomerPolicy policy, DateTimeOffset now)
     {
         var loyalty = state.Loyalty;
-        var tier = TierEvaluator.Evaluate(state, policy.Tiers, now);
+        var tier = TierOutcome.Of(state, policy.Tiers, now);
         return !string.Equals(tier.Tier, loyalty.Tier, StringComparison.Ordinal)
             || tier.BelowTierSince != loyalty.BelowTierSince
             || DormancyEvaluator.Evaluate(state, policy.Ladder, now) != DormancyEvaluator.Recorded(loyalty)
@@ -119,8 +119,23 @@ public static class LoyaltyReview
         var steps = new List<DateTimeOffset>();
         if (tiers.DowngradeMode != DowngradeMode.None)
         {
+            // A purchase day leaves the window at 00:00 UTC of day + window; the days still in the
+            // window at "after" are those from its first key on. Keys ascend, and so do their exits:
+            // at most MaxCandidates of them are ever tried.
+            var first = CustomerAggregates.DayKey(after.AddDays(-(tiers.RollingWindowDays - 1)));
+            var exits = 0;
             foreach (var key in a.PurchaseBuckets.Keys)
             {
+                if (string.CompareOrdinal(key, first) < 0)
+                {
+                    continue;
+                }
+
+                if (++exits > MaxCandidates)
+                {
+                    break;
+                }
+
                 var day = CustomerAggregates.ParseDay(key).AddDays(tiers.RollingWindowDays);
                 steps.Add(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
             }

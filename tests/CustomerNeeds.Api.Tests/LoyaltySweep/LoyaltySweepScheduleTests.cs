@@ -1,5 +1,6 @@
 using CustomerNeeds.Api.Tests.Durability;
 using CustomerNeeds.Api.Tests.Infrastructure;
+using CustomerNeeds.Api.V1;
 using Google.Protobuf.WellKnownTypes;
 using Npgsql;
 
@@ -24,6 +25,8 @@ public sealed class LoyaltySweepScheduleTests
         var (recent, _) = await api.CreateCustomerAsync();
         await api.RecordAsync(recent, TestData.Inquiry("i-1", Timestamp.FromDateTimeOffset(now.AddDays(-1))));
         var ds = own.Database.DataSource;
+        Assert.Equal(Dormancy.SemiDormant, (await LoyaltyAsync(api, silent)).Dormancy);
+        Assert.Equal(Dormancy.Active, (await LoyaltyAsync(api, recent)).Dormancy);
 
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!(await TypesAsync(ds, silent)).Contains("dormancy-changed"))
@@ -41,6 +44,9 @@ public sealed class LoyaltySweepScheduleTests
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = silent });
         Assert.True((bool)(await command.ExecuteScalarAsync())!);
     }
+
+    private static Task<Loyalty> LoyaltyAsync(ApiClients api, string customerId) =>
+        api.Loyalty.GetLoyaltyAsync(new GetLoyaltyRequest { Name = TestData.LoyaltyName(customerId) }, deadline: Calls.Deadline()).ResponseAsync;
 
     private static async Task<List<string>> TypesAsync(NpgsqlDataSource ds, string customerId)
     {

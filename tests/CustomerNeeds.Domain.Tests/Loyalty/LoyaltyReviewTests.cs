@@ -23,6 +23,8 @@ public sealed class LoyaltyReviewTests
         var first = LoyaltyReview.NextReviewAt(s.State, s.Policy, Scenario.T0);
         Assert.Equal(Scenario.T0.AddDays(90), first);
         Assert.Empty(LoyaltyReview.Decide(s.State, Scenario.T0.AddDays(90).AddTicks(-1), s.Policy));
+        Assert.Equal(Dormancy.Active, LoyaltyAssessment.Assess(s.State, s.Policy, Scenario.T0.AddDays(90).AddTicks(-1)).Dormancy);
+        Assert.Equal(Dormancy.SemiDormant, LoyaltyAssessment.Assess(s.State, s.Policy, Scenario.T0.AddDays(90)).Dormancy);
         var semi = Assert.IsType<DormancyChanged>(Assert.Single(Review(s, first!.Value)));
         Assert.Equal((Dormancy.Active, Dormancy.SemiDormant, 90), (semi.From, semi.To, semi.DaysSilent));
         Assert.Equal("no contact for 90 days since 2025-01-01: semi-dormant from 90 days", semi.Reason);

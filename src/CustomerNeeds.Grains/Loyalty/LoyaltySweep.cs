@@ -1,5 +1,4 @@
 using CustomerNeeds.Abstractions;
-using CustomerNeeds.Abstractions.Errors;
 using CustomerNeeds.Storage.Loyalty;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -58,8 +57,10 @@ public sealed class LoyaltySweep(NpgsqlDataSource dataSource, IGrainFactory grai
                 Interlocked.Increment(ref tally.Deferred);
             }
         }
-        catch (Exception ex) when (ex is CustomerOperationException or NpgsqlException or TimeoutException or OrleansException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // One customer's failure (storage down, a corrupt log) must not stop the run: the
+            // others are still reviewed, and this one, still due, is tried again next run.
             Interlocked.Increment(ref tally.Failed);
             logger.LogWarning(ex, "Loyalty review of customer {CustomerId} failed; it stays due", due.CustomerId);
         }

@@ -106,6 +106,41 @@ public sealed class LoyaltySweepTests(LoyaltySweepFixture fixture)
     }
 
     [Fact]
+    public async Task Failing_reviews_are_counted_and_do_not_stop_the_run()
+    {
+        // Two rows without a customer behind them (their reviews fail: not found) and one real
+        // customer with nothing time-driven, all due in the year 2000 (no other test's customer is).
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var real = $"plain-{run}";
+        await CreateAsync(real);
+        await ExecuteAsync(
+            """
+            INSERT INTO customer_summaries (
+                customer_id, display_name, kind, value_types, relationship_mode, tags, attributes, ladder_stage,
+                churn_risk_score, churn_risk_level, csat_count, open_complaint_count, complaint_count, interaction_count,
+                purchase_count, lifetime_spend, referral_count, created_at, updated_at, evaluated_at, last_sequence, next_review_at)
+            SELECT replace(customer_id, 'plain-', g.prefix), display_name, kind, value_types, relationship_mode, tags, attributes, ladder_stage,
+                   churn_risk_score, churn_risk_level, csat_count, open_complaint_count, complaint_count, interaction_count,
+                   purchase_count, lifetime_spend, referral_count, created_at, updated_at, evaluated_at, last_sequence, $1
+            FROM customer_summaries, (VALUES ('ghost-a-'), ('ghost-b-')) AS g(prefix)
+            WHERE customer_id = $2
+            """,
+            new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+            real);
+        await ExecuteAsync("UPDATE customer_summaries SET next_review_at = $1 WHERE customer_id = $2", new DateTime(2000, 1, 2, 0, 0, 0, DateTimeKind.Utc), real);
+        try
+        {
+            var year2001 = new DateTimeOffset(2001, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            Assert.Equal(new LoyaltySweepRun(true, 3, 0, 0, 1, 2, true), await Sweep(batchSize: 2, maxPerRun: 100).RunAsync(year2001, CancellationToken.None));
+            Assert.Null((await NextReviewsAsync())[real]);
+        }
+        finally
+        {
+            await ExecuteAsync("DELETE FROM customer_summaries WHERE customer_id IN ($2, $3)", default, $"ghost-a-{run}", $"ghost-b-{run}");
+        }
+    }
+
+    [Fact]
     public async Task A_run_skips_while_another_server_holds_the_sweep_lock()
     {
         await using var held = await Storage.Loyalty.SweepLock.TryTakeAsync(fixture.Database.DataSource, Storage.Loyalty.SweepLock.LoyaltySweepKey, CancellationToken.None);
@@ -188,11 +223,15 @@ public sealed class LoyaltySweepTests(LoyaltySweepFixture fixture)
         return events;
     }
 
-    private async Task ExecuteAsync(string sql, DateTime at, string customerId)
+    private async Task ExecuteAsync(string sql, DateTime at, params string[] customerIds)
     {
         await using var command = fixture.Database.DataSource.CreateCommand(sql);
         command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = at, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = customerId });
+        foreach (var id in customerIds)
+        {
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = id });
+        }
+
         await command.ExecuteNonQueryAsync();
     }
 

@@ -144,6 +144,18 @@ public sealed class LoyaltyReviewTests
     }
 
     [Fact]
+    public void The_summary_row_carries_the_next_review_from_its_instant()
+    {
+        var s = new Scenario();
+        s.Create();
+        s.Contact();
+        var row = CustomerNeeds.Domain.ReadModel.CustomerProjection.SummaryOf(s.State, s.Policy, s.State.UpdatedAt!.Value);
+
+        Assert.Equal(Scenario.T0.AddDays(90), row.NextReviewAt);
+        Assert.Equal(row.EvaluatedAt, s.State.UpdatedAt);
+    }
+
+    [Fact]
     public void With_nothing_time_driven_there_is_no_next_review()
     {
         var s = new Scenario(CustomerPolicy.Default with { Tiers = new TierPolicy { Tiers = [new TierRule { Name = "basic" }] } });

@@ -4,4 +4,4 @@ namespace CustomerNeeds.Grains.Loyalty;
 /// <param name="BatchSize">Due rows read per query.</param>
 /// <param name="Concurrency">Grain reviews in flight at once.</param>
 /// <param name="MaxCustomersPerRun">Customers one run reviews at most; the rest stay due for the next run.</param>
-public sealed record LoyaltySweepSettings(int BatchSize = 500, int Concurrency = 16, int MaxCustomersPerRun = 50_000);
+public sealed record LoyaltySweepSettings(int BatchSize = 500, int Concurrency = 16, int MaxCustomersPerRun = 10_000);

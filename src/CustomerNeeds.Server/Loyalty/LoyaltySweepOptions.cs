@@ -23,8 +23,8 @@ public sealed class LoyaltySweepOptions
     /// <summary>Grain reviews in flight at once (<c>LoyaltySweepConcurrency</c>, default 16).</summary>
     public int LoyaltySweepConcurrency { get; set; } = 16;
 
-    /// <summary>Customers one run reviews at most (<c>LoyaltySweepMaxCustomersPerRun</c>, default 50,000).</summary>
-    public int LoyaltySweepMaxCustomersPerRun { get; set; } = 50_000;
+    /// <summary>Customers one run reviews at most (<c>LoyaltySweepMaxCustomersPerRun</c>, default 10,000).</summary>
+    public int LoyaltySweepMaxCustomersPerRun { get; set; } = 10_000;
 
     /// <summary>The bounds of one run.</summary>
     public LoyaltySweepSettings Settings => new(LoyaltySweepBatchSize, LoyaltySweepConcurrency, LoyaltySweepMaxCustomersPerRun);

@@ -90,6 +90,7 @@ env \
   CustomerNeeds__Cluster__SiloPort="$silo_port" \
   CustomerNeeds__Cluster__GatewayPort="$gateway_port" \
   CustomerNeeds__Cluster__ServiceId="rmbench-$stamp" \
+  CustomerNeeds__Loyalty__LoyaltySweepEnabled=false \
   Logging__LogLevel__Default=Warning \
   DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production \
   dotnet "$server_dll" >"$data/server.log" 2>&1 &

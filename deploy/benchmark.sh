@@ -107,6 +107,7 @@ env \
   CustomerNeeds__Cluster__GatewayPort="$gateway_port" \
   CustomerNeeds__Cluster__ServiceId="benchmark-$stamp" \
   CustomerNeeds__Benchmark__Enabled=true \
+  CustomerNeeds__Loyalty__LoyaltySweepEnabled=false \
   Logging__LogLevel__Default=Warning \
   "Logging__LogLevel__CustomerNeeds.Server.Benchmarking=Information" \
   DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production \

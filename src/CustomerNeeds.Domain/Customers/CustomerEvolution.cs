@@ -78,6 +78,12 @@ public static class CustomerEvolution
                 case TierGracePeriodChanged g:
                     state.Loyalty.BelowTierSince = g.BelowTierSince;
                     break;
+                case DormancyChanged d:
+                    state.Loyalty.Dormancy = d.To;
+                    break;
+                case ChurnRiskChanged c:
+                    state.Loyalty.ChurnRiskLevel = c.To;
+                    break;
                 default:
                     throw new InvalidOperationException($"Unknown event {e.GetType().Name}.");
             }

@@ -17,6 +17,7 @@ namespace CustomerNeeds.Domain.Loyalty;
 /// <param name="FloorActor">Who set the manual floor (empty when none).</param>
 /// <param name="FloorSetAt">When the manual floor was set.</param>
 /// <param name="EvaluatedAt">The time the assessment was made.</param>
+/// <param name="Dormancy">Dormancy at the assessment time (<see cref="DormancyEvaluator"/>).</param>
 public sealed record LoyaltyAssessment(
     string? Tier,
     DateTimeOffset? TierSince,
@@ -31,7 +32,8 @@ public sealed record LoyaltyAssessment(
     ChurnRiskAssessment ChurnRisk,
     string FloorActor = "",
     DateTimeOffset? FloorSetAt = null,
-    DateTimeOffset? EvaluatedAt = null)
+    DateTimeOffset? EvaluatedAt = null,
+    Dormancy Dormancy = Dormancy.Unspecified)
 {
     /// <summary>Assesses <paramref name="state"/> at <paramref name="now"/>.</summary>
     public static LoyaltyAssessment Assess(CustomerState state, CustomerPolicy policy, DateTimeOffset now)
@@ -51,6 +53,7 @@ public sealed record LoyaltyAssessment(
             Loyalty.ChurnRisk.Assess(state, policy.Churn, now),
             l.FloorActor,
             l.FloorSetAt,
-            now);
+            now,
+            DormancyEvaluator.Evaluate(state, policy.Ladder, now));
     }
 }

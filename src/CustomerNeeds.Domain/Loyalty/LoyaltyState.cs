@@ -30,6 +30,12 @@ public sealed class LoyaltyState
     /// <summary>Customers referred by this customer.</summary>
     public long ReferralCount { get; set; }
 
+    /// <summary>The dormancy as last recorded by a loyalty review (DormancyChanged); Unspecified before the first.</summary>
+    public Dormancy Dormancy { get; set; }
+
+    /// <summary>The churn-risk level as last recorded by a loyalty review (ChurnRiskChanged); Unspecified before the first.</summary>
+    public ChurnRiskLevel ChurnRiskLevel { get; set; }
+
     /// <summary>A deep copy.</summary>
     public LoyaltyState Clone()
     {

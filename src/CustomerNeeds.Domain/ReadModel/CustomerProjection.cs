@@ -17,7 +17,7 @@ public sealed record CustomerProjection(CustomerSummaryRow Summary, IReadOnlyLis
 {
     /// <summary>
     /// The rows of <paramref name="state"/>: the summary, and a row for each need and KANO feature
-    /// in <paramref name="changes"/>. The time-driven values (ladder stage, churn risk) are
+    /// in <paramref name="changes"/>. The time-driven values (ladder stage, churn risk, next review) are
     /// evaluated at <paramref name="instant"/> with the same rules as <see cref="LoyaltyAssessment.Assess"/>,
     /// and the satisfaction figures are those of <see cref="SatisfactionSummary.From"/>, so the row
     /// shows what GetCustomer shows at that instant. The write path and the rebuild pass the state's
@@ -101,7 +101,8 @@ public sealed record CustomerProjection(CustomerSummaryRow Summary, IReadOnlyLis
             createdAt,
             updatedAt,
             instant,
-            state.Version);
+            state.Version,
+            LoyaltyReview.NextReviewAt(state, policy, instant));
     }
 
     /// <summary>The customer_summary_needs row of <paramref name="need"/>, last changed at <paramref name="sequence"/>.</summary>

@@ -36,6 +36,7 @@ namespace CustomerNeeds.Domain.ReadModel;
 /// <param name="UpdatedAt">updated_at (the last event's record time).</param>
 /// <param name="EvaluatedAt">evaluated_at: the instant the time-driven values were evaluated at.</param>
 /// <param name="LastSequence">last_sequence: the log sequence the row reflects.</param>
+/// <param name="NextReviewAt">next_review_at: when a loyalty review next changes something (<c>LoyaltyReview.NextReviewAt</c> from <paramref name="EvaluatedAt"/>); null when time alone changes nothing.</param>
 public sealed record CustomerSummaryRow(
     string CustomerId,
     string DisplayName,
@@ -67,4 +68,5 @@ public sealed record CustomerSummaryRow(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset EvaluatedAt,
-    long LastSequence);
+    long LastSequence,
+    DateTimeOffset? NextReviewAt = null);

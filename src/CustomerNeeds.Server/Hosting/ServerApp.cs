@@ -7,6 +7,7 @@ using CustomerNeeds.Server.Analytics;
 using CustomerNeeds.Server.Benchmarking;
 using CustomerNeeds.Server.Grpc;
 using CustomerNeeds.Server.Health;
+using CustomerNeeds.Server.Loyalty;
 using CustomerNeeds.Server.Services;
 using CustomerNeeds.Server.Services.Search;
 using CustomerNeeds.Storage;
@@ -88,6 +89,7 @@ public static class ServerApp
         builder.Services.AddSingleton<InteractionRecorder>();
         builder.Services.AddCustomerSearch(policy);
         builder.Services.AddAnalytics(builder.Configuration, options.Storage);
+        builder.Services.AddLoyaltySweep(builder.Configuration, options.Storage);
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false)
             .AddCheck<ServingHealthCheck>("serving");

@@ -41,10 +41,20 @@ public static class LoyaltyMapper
             Rfm = ToProto(a.Rfm),
             ChurnRisk = ToProto(a.ChurnRisk),
             EvaluateTime = TimeMapper.ToProto(a.EvaluatedAt ?? evaluatedAt),
+            Dormancy = ToProto(a.Dormancy),
         };
         result.TierHistory.AddRange(a.History.Select(ToProto));
         return result;
     }
+
+    /// <summary>The contract's dormancy band.</summary>
+    public static Contract.Dormancy ToProto(Dormancy value) => value switch
+    {
+        Dormancy.Active => Contract.Dormancy.Active,
+        Dormancy.SemiDormant => Contract.Dormancy.SemiDormant,
+        Dormancy.Dormant => Contract.Dormancy.Dormant,
+        _ => Contract.Dormancy.Unspecified,
+    };
 
     /// <summary>The contract's factor kind of a domain factor name; UNSPECIFIED for an unknown name.</summary>
     public static Contract.ChurnFactorKind FactorKindOf(string name) => name switch

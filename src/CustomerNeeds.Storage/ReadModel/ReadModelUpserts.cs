@@ -46,6 +46,7 @@ internal static class ReadModelUpserts
             RowColumn.Time<CustomerSummaryRow>("updated_at", r => r.UpdatedAt),
             RowColumn.Time<CustomerSummaryRow>("evaluated_at", r => r.EvaluatedAt),
             RowColumn.Scalar<CustomerSummaryRow, long>("last_sequence", NpgsqlDbType.Bigint, "bigint", r => r.LastSequence),
+            RowColumn.Time<CustomerSummaryRow>("next_review_at", r => r.NextReviewAt),
         ]);
 
     private static readonly RowUpsert<NeedSummaryRow> Needs = new(

@@ -50,6 +50,7 @@ public sealed class ReplayTests
         s.Record(s.NewInteraction(InteractionKind.Suggestion) with { RelatedNeedIds = ["n1"], ReferredCustomerId = "c-2", Sentiment = Sentiment.Positive });
         s.SetFloor("gold");
         s.AtDay(292).SetFloor(null, "");
+        s.AtDay(399).Run(st => LoyaltyReview.Decide(st, s.Now, s.Policy));
         s.AtDay(400).Contact(csat: 1);
         s.AtDay(500).Contact(nps: 2);
         return s;

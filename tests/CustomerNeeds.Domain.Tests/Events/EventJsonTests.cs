@@ -4,6 +4,7 @@ using CustomerNeeds.Domain.Customers;
 using CustomerNeeds.Domain.Events;
 using CustomerNeeds.Domain.Interactions;
 using CustomerNeeds.Domain.Kano;
+using CustomerNeeds.Domain.Loyalty;
 using CustomerNeeds.Domain.Needs;
 
 namespace CustomerNeeds.Domain.Tests.Events;
@@ -80,6 +81,9 @@ public sealed class EventJsonTests
         new TierFloorSet(null, "", "manager") { OccurredAt = At },
         new TierGracePeriodChanged(At, "below gold") { OccurredAt = At },
         new TierGracePeriodChanged(null, "qualifies again") { OccurredAt = At },
+        new DormancyChanged(Dormancy.Active, Dormancy.SemiDormant, At.AddDays(-95), 95, "no contact for 95 days") { OccurredAt = At },
+        new DormancyChanged(Dormancy.Dormant, Dormancy.Active, null, null, "no contact yet: active") { OccurredAt = At },
+        new ChurnRiskChanged(ChurnRiskLevel.Low, ChurnRiskLevel.Medium, 0.4, [new ChurnFactor("recency", 0.4, 0.4, "300 days")], "silence") { OccurredAt = At },
     };
 
     [Theory]
@@ -102,7 +106,7 @@ public sealed class EventJsonTests
         var covered = ((IEnumerable<object[]>)Samples()).Select(row => row[0].GetType()).ToHashSet();
         var all = typeof(CustomerEvent).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(CustomerEvent)) && !t.IsAbstract).ToHashSet();
 
-        Assert.Equal(10, all.Count);
+        Assert.Equal(12, all.Count);
         Assert.Subset(covered, all);
         Assert.Equal(all.Count, CustomerEventJson.TypeNames.Count);
     }
@@ -118,6 +122,8 @@ public sealed class EventJsonTests
     [InlineData(typeof(TierChanged), "tier-changed")]
     [InlineData(typeof(TierFloorSet), "tier-floor-set")]
     [InlineData(typeof(TierGracePeriodChanged), "tier-grace-period-changed")]
+    [InlineData(typeof(DormancyChanged), "dormancy-changed")]
+    [InlineData(typeof(ChurnRiskChanged), "churn-risk-changed")]
     public void Discriminators_are_stable(Type type, string name) => Assert.Equal(name, CustomerEventJson.TypeNames[type]);
 
     [Fact]

@@ -112,8 +112,19 @@ public sealed class PostgresCustomerEventLog(NpgsqlDataSource dataSource) : ICus
     {
         CustomerAppendChecks.Validate(filter);
         await using var command = dataSource.CreateCommand();
-        var sql = new StringBuilder($"SELECT {EventColumns}, occurred_at FROM customer_events WHERE customer_id = $1 AND interaction_id IS NOT NULL");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = filter.CustomerId });
+        var spans = filter.AlsoCustomerIds is { Count: > 0 };
+        var sql = new StringBuilder($"SELECT {EventColumns}, occurred_at, customer_id FROM customer_events WHERE ");
+        if (spans)
+        {
+            // Only a merged customer pays for the multi-customer scan; others keep the one-customer index order.
+            sql.Append($"customer_id = ANY({Add(command, filter.AlsoCustomerIds!.Prepend(filter.CustomerId).ToArray())})");
+        }
+        else
+        {
+            sql.Append($"customer_id = {Add(command, filter.CustomerId)}");
+        }
+
+        sql.Append(" AND interaction_id IS NOT NULL");
         if (filter.Channels is { Count: > 0 } channels)
         {
             sql.Append($" AND channel = ANY({Add(command, channels.ToArray())})");
@@ -136,14 +147,17 @@ public sealed class PostgresCustomerEventLog(NpgsqlDataSource dataSource) : ICus
 
         if (filter.After is { } after)
         {
-            sql.Append($" AND (occurred_at, sequence) < ({Add(command, StoredTime.Normalize(after.OccurredAt))}, {Add(command, after.Sequence)})");
+            sql.Append(spans && after.CustomerId is { } afterCustomer
+                ? $" AND (occurred_at, sequence, customer_id) < ({Add(command, StoredTime.Normalize(after.OccurredAt))}, {Add(command, after.Sequence)}, {Add(command, afterCustomer)})"
+                : $" AND (occurred_at, sequence) < ({Add(command, StoredTime.Normalize(after.OccurredAt))}, {Add(command, after.Sequence)})");
         }
 
-        sql.Append($" ORDER BY occurred_at DESC, sequence DESC LIMIT {Add(command, (long)filter.PageSize + 1)}");
+        sql.Append($" ORDER BY occurred_at DESC, sequence DESC{(spans ? ", customer_id DESC" : "")} LIMIT {Add(command, (long)filter.PageSize + 1)}");
         command.CommandText = sql.ToString();
 
         var interactions = new List<StoredEvent>(Math.Min(filter.PageSize + 1, 1024));
         DateTimeOffset lastOccurredAt = default;
+        string? lastCustomer = null;
         var more = false;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -155,12 +169,13 @@ public sealed class PostgresCustomerEventLog(NpgsqlDataSource dataSource) : ICus
                     break;
                 }
 
-                interactions.Add(ReadEvent(reader));
+                lastCustomer = reader.GetString(6);
+                interactions.Add(ReadEvent(reader) with { CustomerId = spans ? lastCustomer : null });
                 lastOccurredAt = reader.GetFieldValue<DateTimeOffset>(5);
             }
         }
 
-        var next = more ? new InteractionCursor(lastOccurredAt, interactions[^1].Sequence) : null;
+        var next = more ? new InteractionCursor(lastOccurredAt, interactions[^1].Sequence, spans ? lastCustomer : null) : null;
         return new InteractionPage(interactions, next);
     }
 
@@ -182,8 +197,18 @@ public sealed class PostgresCustomerEventLog(NpgsqlDataSource dataSource) : ICus
     {
         CustomerAppendChecks.Validate(filter);
         await using var command = dataSource.CreateCommand();
-        var sql = new StringBuilder("SELECT complaint_id, status, opened_at, updated_at, payload FROM customer_complaints WHERE customer_id = $1");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = filter.CustomerId });
+        var spans = filter.AlsoCustomerIds is { Count: > 0 };
+        var sql = new StringBuilder("SELECT complaint_id, status, opened_at, updated_at, payload, customer_id FROM customer_complaints WHERE ");
+        if (spans)
+        {
+            // Of the merged customers only the closed cases: their open ones moved into this customer.
+            sql.Append($"(customer_id = {Add(command, filter.CustomerId)} OR (customer_id = ANY({Add(command, filter.AlsoCustomerIds!.ToArray())}) AND status = 'Closed'))");
+        }
+        else
+        {
+            sql.Append($"customer_id = {Add(command, filter.CustomerId)}");
+        }
+
         if (filter.Statuses is { Count: > 0 } statuses)
         {
             sql.Append($" AND status = ANY({Add(command, statuses.ToArray())})");
@@ -193,10 +218,12 @@ public sealed class PostgresCustomerEventLog(NpgsqlDataSource dataSource) : ICus
         {
             var openedAt = Add(command, StoredTime.Normalize(after.OpenedAt));
             var complaintId = Add(command, after.ComplaintId);
-            sql.Append($" AND (opened_at < {openedAt} OR (opened_at = {openedAt} AND complaint_id > {complaintId}))");
+            sql.Append(spans && after.CustomerId is { } afterCustomer
+                ? $" AND (opened_at < {openedAt} OR (opened_at = {openedAt} AND (complaint_id, customer_id) > ({complaintId}, {Add(command, afterCustomer)})))"
+                : $" AND (opened_at < {openedAt} OR (opened_at = {openedAt} AND complaint_id > {complaintId}))");
         }
 
-        sql.Append($" ORDER BY opened_at DESC, complaint_id LIMIT {Add(command, (long)filter.PageSize + 1)}");
+        sql.Append($" ORDER BY opened_at DESC, complaint_id{(spans ? ", customer_id" : "")} LIMIT {Add(command, (long)filter.PageSize + 1)}");
         command.CommandText = sql.ToString();
 
         var complaints = new List<ComplaintRow>();
@@ -211,11 +238,11 @@ public sealed class PostgresCustomerEventLog(NpgsqlDataSource dataSource) : ICus
                     break;
                 }
 
-                complaints.Add(ReadComplaint(reader));
+                complaints.Add(ReadComplaint(reader) with { CustomerId = spans ? reader.GetString(5) : null });
             }
         }
 
-        var next = more ? new ComplaintCursor(complaints[^1].OpenedAt, complaints[^1].ComplaintId) : null;
+        var next = more ? new ComplaintCursor(complaints[^1].OpenedAt, complaints[^1].ComplaintId, complaints[^1].CustomerId) : null;
         return new ComplaintPage(complaints, next);
     }
 

@@ -18,6 +18,8 @@ namespace CustomerNeeds.Domain.Events;
 [JsonDerivedType(typeof(TierChanged), "tier-changed")]
 [JsonDerivedType(typeof(TierFloorSet), "tier-floor-set")]
 [JsonDerivedType(typeof(TierGracePeriodChanged), "tier-grace-period-changed")]
+[JsonDerivedType(typeof(CustomerMergedInto), "customer-merged-into")]
+[JsonDerivedType(typeof(CustomerAbsorbed), "customer-absorbed")]
 public abstract record CustomerEvent
 {
     /// <summary>When the change was recorded (server clock at decision time).</summary>

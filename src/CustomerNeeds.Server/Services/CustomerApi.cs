@@ -63,4 +63,15 @@ public sealed class CustomerApi(
 
         return await pages.ReadAsync<Contract.ListCustomersResponse>(search, query, request.View, fingerprint, context.CancellationToken);
     }
+
+    public override async Task<Contract.Customer> MergeCustomers(Contract.MergeCustomersRequest request, ServerCallContext context)
+    {
+        var v = new FieldViolations(policy, time);
+        var (sourceId, targetId) = MergeValidation.CheckMerge(v, request);
+        v.ThrowIfAny("MergeCustomers");
+
+        var summary = await grains.GetGrain<ICustomerMergeGrain>(ICustomerMergeGrain.Key)
+            .MergeAsync(sourceId, targetId, request.Actor, context.CancellationToken);
+        return CustomerMapper.ToProto(summary);
+    }
 }

@@ -101,7 +101,9 @@ public sealed record CustomerProjection(CustomerSummaryRow Summary, IReadOnlyLis
             createdAt,
             updatedAt,
             instant,
-            state.Version);
+            state.Version,
+            IdentityKeys.Of(profile.ContactPoints),
+            state.MergedInto);
     }
 
     /// <summary>The customer_summary_needs row of <paramref name="need"/>, last changed at <paramref name="sequence"/>.</summary>

@@ -36,6 +36,8 @@ namespace CustomerNeeds.Domain.ReadModel;
 /// <param name="UpdatedAt">updated_at (the last event's record time).</param>
 /// <param name="EvaluatedAt">evaluated_at: the instant the time-driven values were evaluated at.</param>
 /// <param name="LastSequence">last_sequence: the log sequence the row reflects.</param>
+/// <param name="IdentityKeys">identity_keys: the normalised phone, email and external-id keys (<see cref="IdentityKeys"/>); null: none.</param>
+/// <param name="MergedInto">merged_into: the customer this one was merged into; null when not merged.</param>
 public sealed record CustomerSummaryRow(
     string CustomerId,
     string DisplayName,
@@ -67,4 +69,6 @@ public sealed record CustomerSummaryRow(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset EvaluatedAt,
-    long LastSequence);
+    long LastSequence,
+    IReadOnlyList<string>? IdentityKeys = null,
+    string? MergedInto = null);

@@ -4,6 +4,7 @@ using CustomerNeeds.Domain.Customers;
 using CustomerNeeds.Domain.Events;
 using CustomerNeeds.Domain.Interactions;
 using CustomerNeeds.Domain.Kano;
+using CustomerNeeds.Domain.Merging;
 using CustomerNeeds.Domain.Needs;
 
 namespace CustomerNeeds.Domain.Tests.Events;
@@ -80,6 +81,19 @@ public sealed class EventJsonTests
         new TierFloorSet(null, "", "manager") { OccurredAt = At },
         new TierGracePeriodChanged(At, "below gold") { OccurredAt = At },
         new TierGracePeriodChanged(null, "qualifies again") { OccurredAt = At },
+        new CustomerMergedInto("c-2", ["k1"], "agent") { OccurredAt = At },
+        new CustomerAbsorbed(
+            "c-0",
+            12,
+            [new Need { Id = "n9", Title = "t", History = [], MergedFrom = new MergedFrom("c-0", "n1") }],
+            [new ComplaintCase { Id = "k4", Status = ComplaintStatus.Accepted, OpenedAt = At, MergedFrom = new MergedFrom("c-0", "k1") }],
+            new CustomerAggregates { InteractionCount = 3, LifetimeSpend = 12.5m },
+            1,
+            [Interaction],
+            new Dictionary<string, DateTimeOffset> { ["i-7"] = At },
+            [new LatestKanoAnswer("f", KanoAnswer.Like, KanoAnswer.Dislike, "i-7", At)],
+            ["c-0", "c-00"],
+            "agent") { OccurredAt = At },
     };
 
     [Theory]
@@ -102,7 +116,7 @@ public sealed class EventJsonTests
         var covered = ((IEnumerable<object[]>)Samples()).Select(row => row[0].GetType()).ToHashSet();
         var all = typeof(CustomerEvent).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(CustomerEvent)) && !t.IsAbstract).ToHashSet();
 
-        Assert.Equal(10, all.Count);
+        Assert.Equal(12, all.Count);
         Assert.Subset(covered, all);
         Assert.Equal(all.Count, CustomerEventJson.TypeNames.Count);
     }

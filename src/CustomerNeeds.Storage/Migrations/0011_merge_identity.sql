@@ -37,3 +37,34 @@ CREATE TRIGGER customer_identity_keys_on_update
     FOR EACH ROW
     WHEN (OLD.identity_keys IS DISTINCT FROM NEW.identity_keys OR OLD.merged_into IS DISTINCT FROM NEW.merged_into)
     EXECUTE FUNCTION customer_identity_keys_sync();
+
+-- Existing rows: the keys of each customer's latest profile (CustomerCreated or ProfileUpdated
+-- carries the whole profile), normalised as IdentityKeys does. The trigger fills the key table.
+UPDATE customer_summaries s
+SET identity_keys = k.keys
+FROM (
+    SELECT p.customer_id,
+           ARRAY(
+               SELECT DISTINCT key COLLATE "C" FROM (
+                   SELECT 'phone:' || CASE WHEN btrim(phone) LIKE '+%' THEN '+' ELSE '' END || regexp_replace(phone, '[^0-9]', '', 'g') AS key
+                   FROM json_array_elements_text(p.points -> 'Phones') AS phone
+                   WHERE regexp_replace(phone, '[^0-9]', '', 'g') <> ''
+                   UNION
+                   SELECT 'email:' || lower(btrim(email))
+                   FROM json_array_elements_text(p.points -> 'Emails') AS email
+                   WHERE btrim(email) <> ''
+                   UNION
+                   SELECT 'external:' || lower(btrim(x.key)) || ':' || btrim(x.value)
+                   FROM json_each_text(p.points -> 'ExternalIds') AS x
+                   WHERE btrim(x.key) <> '' AND btrim(x.value) <> ''
+               ) keys
+               ORDER BY key COLLATE "C"
+           ) AS keys
+    FROM (
+        SELECT DISTINCT ON (customer_id) customer_id, payload -> 'Profile' -> 'ContactPoints' AS points
+        FROM customer_events
+        WHERE event_type IN ('customer-created', 'profile-updated')
+        ORDER BY customer_id, sequence DESC
+    ) p
+) k
+WHERE k.customer_id = s.customer_id AND cardinality(k.keys) > 0;

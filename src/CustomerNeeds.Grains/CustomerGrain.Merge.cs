@@ -147,17 +147,23 @@ public sealed partial class CustomerGrain : IIncomingGrainCallFilter
         return null;
     }
 
-    /// <summary>A closed complaint of a customer merged into this one, or null (the open ones moved here).</summary>
+    /// <summary>
+    /// The id under which this customer shows a closed complaint of a customer it absorbed:
+    /// "&lt;complaint&gt;.&lt;customer&gt;". Minted complaint ids hold no ".", so it never collides.
+    /// </summary>
+    private static string AbsorbedComplaintId(string complaintId, string customerId) => complaintId + "." + customerId;
+
+    /// <summary>A closed complaint of a customer merged into this one, by its <see cref="AbsorbedComplaintId"/>, or null.</summary>
     private async Task<ComplaintCase?> FindAbsorbedComplaintAsync(CustomerState s, string complaintId, CancellationToken cancellationToken)
     {
-        foreach (var absorbedId in s.AbsorbedCustomerIds)
+        var dot = complaintId.IndexOf('.', StringComparison.Ordinal);
+        if (dot <= 0 || !s.AbsorbedCustomerIds.Contains(complaintId[(dot + 1)..]))
         {
-            if (await ReadStorageAsync(() => log.FindComplaintAsync(absorbedId, complaintId, cancellationToken)) is { Status: "Closed" } row)
-            {
-                return ToComplaint(row with { CustomerId = absorbedId });
-            }
+            return null;
         }
 
-        return null;
+        var holder = complaintId[(dot + 1)..];
+        var row = await ReadStorageAsync(() => log.FindComplaintAsync(holder, complaintId[..dot], cancellationToken));
+        return row is { Status: "Closed" } ? ToComplaint(row with { CustomerId = holder }) : null;
     }
 }

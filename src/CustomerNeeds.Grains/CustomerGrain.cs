@@ -365,8 +365,10 @@ public sealed partial class CustomerGrain(
             ?? throw new InvalidOperationException($"Complaint row {row.ComplaintId} has an empty payload.");
         if (row.CustomerId is { } holder && !string.Equals(holder, CustomerId, StringComparison.Ordinal))
         {
-            // A closed case of a customer merged into this one: history, with its provenance.
+            // A closed case of a customer merged into this one: history, with its provenance, under an id
+            // that cannot collide with this customer's own (docs/merge.md).
             complaint.MergedFrom ??= new MergedFrom(holder, row.ComplaintId);
+            complaint.Id = AbsorbedComplaintId(row.ComplaintId, holder);
         }
 
         return complaint;

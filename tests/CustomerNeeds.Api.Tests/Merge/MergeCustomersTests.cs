@@ -102,6 +102,39 @@ public sealed class MergeCustomersTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_closed_complaint_of_the_source_is_read_through_the_target_under_an_id_of_its_own()
+    {
+        var (source, _) = await api.CreateCustomerAsync();
+        var (target, _) = await api.CreateCustomerAsync();
+        var closedName = (await api.RecordAsync(source, TestData.Complaint("c-1", TestData.At(TimeSpan.FromHours(1))))).OpenedComplaint;
+        foreach (var step in new[] { ComplaintStatus.Accepted, ComplaintStatus.Analysed, ComplaintStatus.BeingHandled, ComplaintStatus.Resolved, ComplaintStatus.FollowUpDone, ComplaintStatus.Closed })
+        {
+            await api.Complaints.TransitionComplaintAsync(Rpc.ComplaintServiceTests.Transition(closedName, step), deadline: Calls.Deadline());
+        }
+
+        var own = (await api.RecordAsync(target, TestData.Complaint("c-2", TestData.At(TimeSpan.FromHours(2))))).OpenedComplaint;
+        var closedId = closedName.Split('/')[^1];
+        Assert.Equal(closedId, own.Split('/')[^1]);
+
+        await api.MergeAsync(source, target);
+
+        var complaints = await api.ListAllComplaintsAsync(target, pageSize: 1);
+        Assert.Equal(2, complaints.Count);
+        Assert.Equal(2, complaints.Select(k => k.Name).Distinct().Count());
+        var history = Assert.Single(complaints, k => k.Status == ComplaintStatus.Closed);
+        Assert.Equal(TestData.CustomerName(target) + $"/complaints/{closedId}.{source}", history.Name);
+        Assert.Equal(TestData.CustomerName(source), history.MergedFrom.Customer);
+        Assert.Equal(closedId, history.MergedFrom.Id);
+        var read = await api.Complaints.GetComplaintAsync(new GetComplaintRequest { Name = history.Name }, deadline: Calls.Deadline());
+        Assert.Equal(ComplaintStatus.Closed, read.Status);
+        Assert.Equal(7, read.History.Count);
+        var opening = await api.Interactions.GetInteractionAsync(new GetInteractionRequest { Name = read.SourceInteraction }, deadline: Calls.Deadline());
+        Assert.Equal(TestData.CustomerName(source), opening.OriginCustomer);
+        Assert.Equal(ComplaintStatus.Recorded, (await api.Complaints.GetComplaintAsync(new GetComplaintRequest { Name = own }, deadline: Calls.Deadline())).Status);
+        Assert.Single(await api.ListAllComplaintsAsync(target), k => k.Name == own && k.MergedFrom is null);
+    }
+
+    [Fact]
     public async Task Bad_merges_get_exact_statuses_and_change_nothing()
     {
         var (a, _) = await api.CreateCustomerAsync();

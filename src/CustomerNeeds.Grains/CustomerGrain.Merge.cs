@@ -55,31 +55,43 @@ public sealed partial class CustomerGrain : IIncomingGrainCallFilter
     /// <summary>The grain's own call filter: a sealed customer forwards every call of <see cref="ICustomerGrain"/> to its target.</summary>
     public async Task Invoke(IIncomingGrainCallContext context)
     {
-        if (context.InterfaceMethod is not { } method
-            || method.DeclaringType != typeof(ICustomerGrain)
-            || NotForwarded.Contains(method.Name)
-            || !typeof(Task).IsAssignableFrom(method.ReturnType))
+        string target;
+        if (state.MergedInto is { } sealedInto)
         {
-            await context.Invoke();
-            return;
+            target = sealedInto;
+        }
+        else
+        {
+            try
+            {
+                await context.Invoke();
+                return;
+            }
+            catch (MergedCustomerRedirect redirect) when (Forwarded(context) is not null)
+            {
+                // Queued behind the seal: it wrote nothing here; the target decides it.
+                target = redirect.TargetCustomerId;
+            }
         }
 
-        if (state.MergedInto is { } target)
+        if (Forwarded(context) is { } method)
         {
             await ForwardAsync(context, method, target);
-            return;
         }
-
-        try
+        else
         {
             await context.Invoke();
         }
-        catch (MergedCustomerRedirect redirect)
-        {
-            // Queued behind the seal: it wrote nothing here; the target decides it.
-            await ForwardAsync(context, method, redirect.TargetCustomerId);
-        }
     }
+
+    /// <summary>The method of <paramref name="context"/> when a sealed customer forwards it; null when it answers itself.</summary>
+    private static MethodInfo? Forwarded(IIncomingGrainCallContext context) =>
+        context.InterfaceMethod is { } method
+        && method.DeclaringType == typeof(ICustomerGrain)
+        && !NotForwarded.Contains(method.Name)
+        && typeof(Task).IsAssignableFrom(method.ReturnType)
+            ? method
+            : null;
 
     private async Task ForwardAsync(IIncomingGrainCallContext context, MethodInfo method, string targetId)
     {

@@ -113,48 +113,23 @@ public sealed class PostgresCustomerEventLog(NpgsqlDataSource dataSource) : ICus
         CustomerAppendChecks.Validate(filter);
         await using var command = dataSource.CreateCommand();
         var spans = filter.AlsoCustomerIds is { Count: > 0 };
-        var sql = new StringBuilder($"SELECT {EventColumns}, occurred_at, customer_id FROM customer_events WHERE ");
+        var limit = Add(command, (long)filter.PageSize + 1);
+        string sql;
         if (spans)
         {
-            // Only a merged customer pays for the multi-customer scan; others keep the one-customer index order.
-            sql.Append($"customer_id = ANY({Add(command, filter.AlsoCustomerIds!.Prepend(filter.CustomerId).ToArray())})");
+            // One index walk per customer, each stopping after a page, merged in the global order
+            // (customer id, in ordinal order, breaks ties of time and sequence): a page costs the same
+            // however long the merged histories are.
+            var branches = filter.AlsoCustomerIds!.Prepend(filter.CustomerId).Distinct(StringComparer.Ordinal)
+                .Select(customerId => $"({Branch(command, filter, customerId, limit)})");
+            sql = $"SELECT * FROM ({string.Join(" UNION ALL ", branches)}) page ORDER BY occurred_at DESC, sequence DESC, customer_id COLLATE \"C\" DESC LIMIT {limit}";
         }
         else
         {
-            sql.Append($"customer_id = {Add(command, filter.CustomerId)}");
+            sql = Branch(command, filter, filter.CustomerId, limit);
         }
 
-        sql.Append(" AND interaction_id IS NOT NULL");
-        if (filter.Channels is { Count: > 0 } channels)
-        {
-            sql.Append($" AND channel = ANY({Add(command, channels.ToArray())})");
-        }
-
-        if (filter.Kinds is { Count: > 0 } kinds)
-        {
-            sql.Append($" AND kind = ANY({Add(command, kinds.ToArray())})");
-        }
-
-        if (filter.OccurredFrom is { } from)
-        {
-            sql.Append($" AND occurred_at >= {Add(command, StoredTime.Normalize(from))}");
-        }
-
-        if (filter.OccurredBefore is { } before)
-        {
-            sql.Append($" AND occurred_at < {Add(command, StoredTime.Normalize(before))}");
-        }
-
-        if (filter.After is { } after)
-        {
-            sql.Append(spans && after.CustomerId is { } afterCustomer
-                ? $" AND (occurred_at, sequence, customer_id) < ({Add(command, StoredTime.Normalize(after.OccurredAt))}, {Add(command, after.Sequence)}, {Add(command, afterCustomer)})"
-                : $" AND (occurred_at, sequence) < ({Add(command, StoredTime.Normalize(after.OccurredAt))}, {Add(command, after.Sequence)})");
-        }
-
-        sql.Append($" ORDER BY occurred_at DESC, sequence DESC{(spans ? ", customer_id DESC" : "")} LIMIT {Add(command, (long)filter.PageSize + 1)}");
-        command.CommandText = sql.ToString();
-
+        command.CommandText = sql;
         var interactions = new List<StoredEvent>(Math.Min(filter.PageSize + 1, 1024));
         DateTimeOffset lastOccurredAt = default;
         string? lastCustomer = null;
@@ -177,6 +152,41 @@ public sealed class PostgresCustomerEventLog(NpgsqlDataSource dataSource) : ICus
 
         var next = more ? new InteractionCursor(lastOccurredAt, interactions[^1].Sequence, spans ? lastCustomer : null) : null;
         return new InteractionPage(interactions, next);
+    }
+
+    /// <summary>The newest-first page of one customer's interactions (an index walk of customer_events_interactions_newest).</summary>
+    private static string Branch(NpgsqlCommand command, InteractionFilter filter, string customerId, string limit)
+    {
+        var sql = new StringBuilder($"SELECT {EventColumns}, occurred_at, customer_id FROM customer_events WHERE customer_id = {Add(command, customerId)} AND interaction_id IS NOT NULL");
+        if (filter.Channels is { Count: > 0 } channels)
+        {
+            sql.Append($" AND channel = ANY({Add(command, channels.ToArray())})");
+        }
+
+        if (filter.Kinds is { Count: > 0 } kinds)
+        {
+            sql.Append($" AND kind = ANY({Add(command, kinds.ToArray())})");
+        }
+
+        if (filter.OccurredFrom is { } from)
+        {
+            sql.Append($" AND occurred_at >= {Add(command, StoredTime.Normalize(from))}");
+        }
+
+        if (filter.OccurredBefore is { } before)
+        {
+            sql.Append($" AND occurred_at < {Add(command, StoredTime.Normalize(before))}");
+        }
+
+        if (filter.After is { } after)
+        {
+            // Equal time and sequence: only customers after the cursor's in the (descending) order.
+            var inclusive = after.CustomerId is { } cursorCustomer && string.CompareOrdinal(customerId, cursorCustomer) < 0;
+            sql.Append($" AND (occurred_at, sequence) {(inclusive ? "<=" : "<")} ({Add(command, StoredTime.Normalize(after.OccurredAt))}, {Add(command, after.Sequence)})");
+        }
+
+        sql.Append($" ORDER BY occurred_at DESC, sequence DESC LIMIT {limit}");
+        return sql.ToString();
     }
 
     /// <inheritdoc />

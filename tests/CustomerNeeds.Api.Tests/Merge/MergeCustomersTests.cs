@@ -135,6 +135,29 @@ public sealed class MergeCustomersTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task Interactions_of_equal_time_and_sequence_on_both_customers_page_without_loss_or_repeat()
+    {
+        var (source, _) = await api.CreateCustomerAsync();
+        var (target, _) = await api.CreateCustomerAsync();
+        for (var n = 1; n <= 4; n++)
+        {
+            // The same occur time and, both being the n-th interaction, the same log sequence.
+            await api.RecordAsync(source, TestData.Inquiry($"s-{n}", TestData.At(TimeSpan.FromMinutes(n))));
+            await api.RecordAsync(target, TestData.Inquiry($"t-{n}", TestData.At(TimeSpan.FromMinutes(n))));
+        }
+
+        await api.MergeAsync(source, target);
+
+        var later = string.CompareOrdinal(source, target) > 0 ? "s" : "t";
+        var earlier = later == "s" ? "t" : "s";
+        var expected = Enumerable.Range(1, 4).Reverse().SelectMany(n => new[] { $"{later}-{n}", $"{earlier}-{n}" }).ToArray();
+        foreach (var pageSize in new[] { 1, 2, 3, 100 })
+        {
+            Assert.Equal(expected, (await api.ListAllInteractionsAsync(target, pageSize)).Select(i => i.InteractionId));
+        }
+    }
+
+    [Fact]
     public async Task Bad_merges_get_exact_statuses_and_change_nothing()
     {
         var (a, _) = await api.CreateCustomerAsync();

@@ -86,13 +86,14 @@ public static class ReadModelRows
         string? channel,
         TimeSpan? firstResponseAfter = null,
         TimeSpan? resolvedAfter = null,
-        int reopenCount = 0)
+        int reopenCount = 0,
+        string status = "Recorded")
     {
         await using var command = dataSource.CreateCommand("""
             INSERT INTO customer_complaints (
                 customer_id, complaint_id, status, opened_at, updated_at, payload, last_sequence,
                 severity, channel, first_response_at, resolved_at, reopen_count)
-            VALUES ($1, $2, 'Recorded', $3, $3, '{}', 1, 2, $4, $5, $6, $7)
+            VALUES ($1, $2, $8, $3, $3, '{}', 1, 2, $4, $5, $6, $7)
             """);
         command.Parameters.AddWithValue(customerId);
         command.Parameters.AddWithValue(complaintId);
@@ -101,6 +102,7 @@ public static class ReadModelRows
         command.Parameters.Add(Nullable(openedAt + firstResponseAfter));
         command.Parameters.Add(Nullable(openedAt + resolvedAfter));
         command.Parameters.AddWithValue(reopenCount);
+        command.Parameters.AddWithValue(status);
         await command.ExecuteNonQueryAsync();
     }
 

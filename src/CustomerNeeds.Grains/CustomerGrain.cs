@@ -8,6 +8,7 @@ using CustomerNeeds.Domain.Errors;
 using CustomerNeeds.Domain.Events;
 using CustomerNeeds.Domain.Interactions;
 using CustomerNeeds.Domain.Loyalty;
+using CustomerNeeds.Domain.Merging;
 using CustomerNeeds.Domain.Needs;
 using CustomerNeeds.Grains.Writes;
 using CustomerNeeds.Storage;
@@ -136,6 +137,7 @@ public sealed partial class CustomerGrain(
     public async Task<RecordedInteraction> RecordInteractionAsync(Interaction interaction, CancellationToken cancellationToken = default)
     {
         var related = interaction.RelatedComplaintId;
+        var id = interaction.InteractionId;
         var write = new CustomerWrite<RecordedInteraction?>(
             (s, now) => InteractionDecisions.Decide(RequireExists(s), new RecordInteraction(interaction), now, policy),
             (_, events, _) => events.OfType<InteractionRecorded>().SingleOrDefault() is { } recorded
@@ -143,12 +145,18 @@ public sealed partial class CustomerGrain(
                 : null)
         {
             InteractionId = interaction.InteractionId,
-            ReadsWhen = s => s.Exists && related is not null && !s.OpenComplaints.ContainsKey(related),
-            Read = async _ =>
+            ReadsWhen = s => s.Exists && ((related is not null && !s.OpenComplaints.ContainsKey(related)) || MayBeAbsorbed(s, id)),
+            Read = async s =>
             {
-                if (await FindClosedComplaintAsync(related!, cancellationToken) is null)
+                if (MayBeAbsorbed(s, id) && await FindAbsorbedInteractionAsync(s, id, cancellationToken) is not null)
                 {
-                    throw new ComplaintNotFoundException(related!).ToOperationException();
+                    // First recorded by a customer merged into this one: answered from there.
+                    throw new InteractionAlreadyRecordedException(id);
+                }
+
+                if (related is not null && !s.OpenComplaints.ContainsKey(related) && await FindClosedComplaintAsync(related, cancellationToken) is null)
+                {
+                    throw new ComplaintNotFoundException(related).ToOperationException();
                 }
             },
         };
@@ -168,7 +176,8 @@ public sealed partial class CustomerGrain(
     public async Task<RecordedInteraction> GetInteractionAsync(string interactionId, CancellationToken cancellationToken = default)
     {
         RequireExists(state);
-        var stored = await ReadStorageAsync(() => log.FindInteractionAsync(CustomerId, interactionId, cancellationToken));
+        var stored = await ReadStorageAsync(() => log.FindInteractionAsync(CustomerId, interactionId, cancellationToken))
+            ?? await FindAbsorbedInteractionAsync(state, interactionId, cancellationToken);
         return stored is null
             ? throw new CustomerOperationException(CustomerErrorCode.NotFound, $"Interaction '{interactionId}' of customer '{CustomerId}' does not exist.")
             : ToRecorded(stored, replayed: false);
@@ -184,11 +193,12 @@ public sealed partial class CustomerGrain(
             query.Kinds.Count == 0 ? null : query.Kinds.Select(k => k.ToString()).ToArray(),
             query.OccurredFrom,
             query.OccurredBefore,
-            query.After is { } after ? new InteractionCursor(after.OccurredAt, after.Sequence) : null);
+            query.After is { } after ? new InteractionCursor(after.OccurredAt, after.Sequence, after.CustomerId) : null,
+            state.AbsorbedCustomerIds.Count == 0 ? null : [.. state.AbsorbedCustomerIds]);
         var page = await ReadStorageAsync(() => log.ListInteractionsAsync(filter, cancellationToken));
         return new AbstractInteractionPage(
             page.Interactions.Select(e => ToRecorded(e, replayed: false)).ToArray(),
-            page.Next is { } next ? new HistoryPosition(next.OccurredAt, next.Sequence) : null);
+            page.Next is { } next ? new HistoryPosition(next.OccurredAt, next.Sequence, next.CustomerId) : null);
     }
 
     public async Task<ComplaintCase> GetComplaintAsync(string complaintId, CancellationToken cancellationToken = default)
@@ -200,6 +210,7 @@ public sealed partial class CustomerGrain(
         }
 
         return await FindClosedComplaintAsync(complaintId, cancellationToken)
+            ?? await FindAbsorbedComplaintAsync(state, complaintId, cancellationToken)
             ?? throw new ComplaintNotFoundException(complaintId).ToOperationException();
     }
 
@@ -210,11 +221,12 @@ public sealed partial class CustomerGrain(
             CustomerId,
             query.PageSize,
             query.Statuses.Count == 0 ? null : query.Statuses.Select(s => s.ToString()).ToArray(),
-            query.After is { } after ? new ComplaintCursor(after.OpenedAt, after.ComplaintId) : null);
+            query.After is { } after ? new ComplaintCursor(after.OpenedAt, after.ComplaintId, after.CustomerId) : null,
+            state.AbsorbedCustomerIds.Count == 0 ? null : [.. state.AbsorbedCustomerIds]);
         var page = await ReadStorageAsync(() => log.ListComplaintsAsync(filter, cancellationToken));
         return new AbstractComplaintPage(
             page.Complaints.Select(ToComplaint).ToArray(),
-            page.Next is { } next ? new ComplaintPosition(next.OpenedAt, next.ComplaintId) : null);
+            page.Next is { } next ? new ComplaintPosition(next.OpenedAt, next.ComplaintId, next.CustomerId) : null);
     }
 
     public Task<ComplaintCase> TransitionComplaintAsync(TransitionComplaint command, CancellationToken cancellationToken = default)
@@ -315,6 +327,7 @@ public sealed partial class CustomerGrain(
     private async Task<RecordedInteraction> StoredResultAsync(Interaction interaction, CancellationToken cancellationToken)
     {
         var stored = await ReadStorageAsync(() => log.FindInteractionAsync(CustomerId, interaction.InteractionId, cancellationToken))
+            ?? await FindAbsorbedInteractionAsync(state, interaction.InteractionId, cancellationToken)
             ?? throw new InvalidOperationException($"Interaction {interaction.InteractionId} of {CustomerId} was refused as a duplicate but is not in its log.");
         return stored.ContentHash == InteractionFingerprint.Of(interaction)
             ? ToRecorded(stored, replayed: true)
@@ -340,13 +353,25 @@ public sealed partial class CustomerGrain(
 
     private CustomerSummary Summary(CustomerState s) => CustomerSummary.From(s, policy, time.GetUtcNow());
 
-    private static RecordedInteraction ToRecorded(StoredEvent stored, bool replayed)
+    private RecordedInteraction ToRecorded(StoredEvent stored, bool replayed)
     {
         var recorded = (InteractionRecorded)CustomerEventJson.Deserialize(stored.PayloadJson);
-        return new RecordedInteraction(recorded.Interaction, recorded.OccurredAt, recorded.OpenedComplaintId, replayed);
+        var origin = stored.CustomerId is { } holder && !string.Equals(holder, CustomerId, StringComparison.Ordinal) ? holder : null;
+        return new RecordedInteraction(recorded.Interaction, recorded.OccurredAt, recorded.OpenedComplaintId, replayed, origin);
     }
 
-    private static ComplaintCase ToComplaint(ComplaintRow row) =>
-        JsonSerializer.Deserialize<ComplaintCase>(row.PayloadJson)
-        ?? throw new InvalidOperationException($"Complaint row {row.ComplaintId} has an empty payload.");
+    private ComplaintCase ToComplaint(ComplaintRow row)
+    {
+        var complaint = JsonSerializer.Deserialize<ComplaintCase>(row.PayloadJson)
+            ?? throw new InvalidOperationException($"Complaint row {row.ComplaintId} has an empty payload.");
+        if (row.CustomerId is { } holder && !string.Equals(holder, CustomerId, StringComparison.Ordinal))
+        {
+            // A closed case of a customer merged into this one: history, with its provenance, under an id
+            // that cannot collide with this customer's own (docs/merge.md).
+            complaint.MergedFrom ??= new MergedFrom(holder, row.ComplaintId);
+            complaint.Id = AbsorbedComplaintId(row.ComplaintId, holder);
+        }
+
+        return complaint;
+    }
 }

@@ -26,6 +26,7 @@ internal static class CustomerLogEntries
         var rows = new List<NewEvent>(events.Count);
         Dictionary<string, ComplaintCase>? touched = null;
         Dictionary<string, string>? openedThrough = null;
+        Dictionary<string, ComplaintCase>? movedAway = null;
         foreach (var e in events)
         {
             // Apply updates a case in place and drops it from the state when it closes:
@@ -51,6 +52,25 @@ internal static class CustomerLogEntries
                     : before ?? throw new InvalidOperationException($"Complaint {complaintId} vanished while applying {e.GetType().Name}.");
             }
 
+            switch (e)
+            {
+                case CustomerMergedInto seal:
+                    // The moved cases leave this customer's open cases in the projection (docs/merge.md).
+                    foreach (var id in seal.MovedComplaintIds)
+                    {
+                        (movedAway ??= new(StringComparer.Ordinal))[id] = next.OpenComplaints[id];
+                    }
+
+                    break;
+                case CustomerAbsorbed absorbed:
+                    foreach (var moved in absorbed.OpenComplaints)
+                    {
+                        (touched ??= new(StringComparer.Ordinal))[moved.Id] = next.OpenComplaints[moved.Id];
+                    }
+
+                    break;
+            }
+
             if (e is InteractionRecorded { OpenedComplaintId: { } opened } recorded)
             {
                 (openedThrough ??= new(StringComparer.Ordinal))[opened] = recorded.Interaction.Channel.ToString();
@@ -59,19 +79,23 @@ internal static class CustomerLogEntries
             rows.Add(ToRow(e));
         }
 
-        var complaints = touched is null
+        var complaints = touched is null && movedAway is null
             ? []
-            : touched.Values
-                .Select(k => new ComplaintRow(
-                    k.Id,
-                    k.Status.ToString(),
-                    k.OpenedAt,
-                    next.UpdatedAt ?? k.OpenedAt,
-                    JsonSerializer.Serialize(k),
-                    new ComplaintFacts((short)k.Severity, openedThrough?.GetValueOrDefault(k.Id), k.FirstResponseAt, k.ResolvedAt, k.ClosedAt, k.ReopenCount)))
+            : (touched?.Values ?? Enumerable.Empty<ComplaintCase>()).Select(k => (Case: k, Status: k.Status.ToString()))
+                .Concat((movedAway?.Values ?? Enumerable.Empty<ComplaintCase>()).Select(k => (Case: k, Status: MovedAwayStatus)))
+                .Select(x => new ComplaintRow(
+                    x.Case.Id,
+                    x.Status,
+                    x.Case.OpenedAt,
+                    next.UpdatedAt ?? x.Case.OpenedAt,
+                    JsonSerializer.Serialize(x.Case),
+                    new ComplaintFacts((short)x.Case.Severity, openedThrough?.GetValueOrDefault(x.Case.Id), x.Case.FirstResponseAt, x.Case.ResolvedAt, x.Case.ClosedAt, x.Case.ReopenCount)))
                 .ToArray();
         return new CustomerAppend(customerId, expectedSequence, rows, complaints);
     }
+
+    /// <summary>The status text of a complaint row whose case a merge moved to another customer.</summary>
+    public const string MovedAwayStatus = "Merged";
 
     private static NewEvent ToRow(CustomerEvent e)
     {

@@ -7,4 +7,5 @@ namespace CustomerNeeds.Storage;
 /// <param name="UpdatedAt">When the complaint last changed.</param>
 /// <param name="PayloadJson">The whole complaint as JSON; read back byte for byte.</param>
 /// <param name="Facts">The KPI columns; null leaves them NULL (never read back: the payload is the case).</param>
-public sealed record ComplaintRow(string ComplaintId, string Status, DateTimeOffset OpenedAt, DateTimeOffset UpdatedAt, string PayloadJson, ComplaintFacts? Facts = null);
+/// <param name="CustomerId">The customer whose row it is, when a read spans merged customers; otherwise null.</param>
+public sealed record ComplaintRow(string ComplaintId, string Status, DateTimeOffset OpenedAt, DateTimeOffset UpdatedAt, string PayloadJson, ComplaintFacts? Facts = null, string? CustomerId = null);

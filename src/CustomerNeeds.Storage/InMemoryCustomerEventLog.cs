@@ -124,33 +124,38 @@ public sealed class InMemoryCustomerEventLog : ICustomerEventLog
     {
         CustomerAppendChecks.Validate(filter);
         cancellationToken.ThrowIfCancellationRequested();
-        if (!customers.TryGetValue(filter.CustomerId, out var log))
-        {
-            return Task.FromResult(new InteractionPage([], null));
-        }
-
+        var spans = filter.AlsoCustomerIds is { Count: > 0 };
         var channels = filter.Channels is { Count: > 0 } c ? new HashSet<string>(c, StringComparer.Ordinal) : null;
         var kinds = filter.Kinds is { Count: > 0 } k ? new HashSet<string>(k, StringComparer.Ordinal) : null;
         var from = filter.OccurredFrom is { } f ? StoredTime.Normalize(f) : (DateTimeOffset?)null;
         var before = filter.OccurredBefore is { } b ? StoredTime.Normalize(b) : (DateTimeOffset?)null;
         var after = filter.After is { } a ? a with { OccurredAt = StoredTime.Normalize(a.OccurredAt) } : null;
 
-        List<Entry> matches;
-        lock (log)
+        var matches = new List<(string Customer, Entry Entry)>();
+        foreach (var customerId in (filter.AlsoCustomerIds ?? []).Prepend(filter.CustomerId))
         {
-            matches = log.Events
-                .Where(e => e.Interaction is { } key
-                    && (channels is null || channels.Contains(key.Channel))
-                    && (kinds is null || kinds.Contains(key.Kind))
-                    && (from is null || key.OccurredAt >= from)
-                    && (before is null || key.OccurredAt < before)
-                    && (after is null || IsOlder(key.OccurredAt, e.Event.Sequence, after)))
-                .ToList();
+            if (!customers.TryGetValue(customerId, out var log))
+            {
+                continue;
+            }
+
+            lock (log)
+            {
+                matches.AddRange(log.Events
+                    .Where(e => e.Interaction is { } key
+                        && (channels is null || channels.Contains(key.Channel))
+                        && (kinds is null || kinds.Contains(key.Kind))
+                        && (from is null || key.OccurredAt >= from)
+                        && (before is null || key.OccurredAt < before)
+                        && (after is null || IsOlder(key.OccurredAt, e.Event.Sequence, customerId, after)))
+                    .Select(e => (customerId, e)));
+            }
         }
 
         var page = matches
-            .OrderByDescending(e => e.Interaction!.OccurredAt)
-            .ThenByDescending(e => e.Event.Sequence)
+            .OrderByDescending(e => e.Entry.Interaction!.OccurredAt)
+            .ThenByDescending(e => e.Entry.Event.Sequence)
+            .ThenByDescending(e => e.Customer, StringComparer.Ordinal)
             .Take(filter.PageSize + 1)
             .ToList();
         var more = page.Count > filter.PageSize;
@@ -159,8 +164,8 @@ public sealed class InMemoryCustomerEventLog : ICustomerEventLog
             page.RemoveAt(page.Count - 1);
         }
 
-        var next = more ? new InteractionCursor(page[^1].Interaction!.OccurredAt, page[^1].Event.Sequence) : null;
-        return Task.FromResult(new InteractionPage(page.Select(e => e.Event).ToList(), next));
+        var next = more ? new InteractionCursor(page[^1].Entry.Interaction!.OccurredAt, page[^1].Entry.Event.Sequence, spans ? page[^1].Customer : null) : null;
+        return Task.FromResult(new InteractionPage(page.Select(e => spans ? e.Entry.Event with { CustomerId = e.Customer } : e.Entry.Event).ToList(), next));
     }
 
     /// <inheritdoc />
@@ -185,26 +190,33 @@ public sealed class InMemoryCustomerEventLog : ICustomerEventLog
     {
         CustomerAppendChecks.Validate(filter);
         cancellationToken.ThrowIfCancellationRequested();
-        if (!customers.TryGetValue(filter.CustomerId, out var log))
-        {
-            return Task.FromResult(new ComplaintPage([], null));
-        }
-
+        var spans = filter.AlsoCustomerIds is { Count: > 0 };
         var statuses = filter.Statuses is { Count: > 0 } s ? new HashSet<string>(s, StringComparer.Ordinal) : null;
         var after = filter.After is { } a ? a with { OpenedAt = StoredTime.Normalize(a.OpenedAt) } : null;
-        List<ComplaintRow> matches;
-        lock (log)
+        var matches = new List<ComplaintRow>();
+        foreach (var customerId in (filter.AlsoCustomerIds ?? []).Prepend(filter.CustomerId))
         {
-            matches = log.Complaints.Values
-                .Where(c => (statuses is null || statuses.Contains(c.Status))
-                    && (after is null || c.OpenedAt < after.OpenedAt
-                        || (c.OpenedAt == after.OpenedAt && string.CompareOrdinal(c.ComplaintId, after.ComplaintId) > 0)))
-                .ToList();
+            if (!customers.TryGetValue(customerId, out var log))
+            {
+                continue;
+            }
+
+            var own = customerId == filter.CustomerId;
+            lock (log)
+            {
+                matches.AddRange(log.Complaints.Values
+                    .Where(c => (own || c.Status == "Closed")
+                        && (statuses is null || statuses.Contains(c.Status))
+                        && (after is null || c.OpenedAt < after.OpenedAt
+                            || (c.OpenedAt == after.OpenedAt && ComesAfter(c.ComplaintId, customerId, after))))
+                    .Select(c => spans ? c with { CustomerId = customerId } : c));
+            }
         }
 
         var page = matches
             .OrderByDescending(c => c.OpenedAt)
             .ThenBy(c => c.ComplaintId, StringComparer.Ordinal)
+            .ThenBy(c => c.CustomerId, StringComparer.Ordinal)
             .Take(filter.PageSize + 1)
             .ToList();
         var more = page.Count > filter.PageSize;
@@ -213,8 +225,14 @@ public sealed class InMemoryCustomerEventLog : ICustomerEventLog
             page.RemoveAt(page.Count - 1);
         }
 
-        var next = more ? new ComplaintCursor(page[^1].OpenedAt, page[^1].ComplaintId) : null;
+        var next = more ? new ComplaintCursor(page[^1].OpenedAt, page[^1].ComplaintId, page[^1].CustomerId) : null;
         return Task.FromResult(new ComplaintPage(page, next));
+    }
+
+    private static bool ComesAfter(string complaintId, string customerId, ComplaintCursor cursor)
+    {
+        var byId = string.CompareOrdinal(complaintId, cursor.ComplaintId);
+        return byId > 0 || (byId == 0 && cursor.CustomerId is { } c && string.CompareOrdinal(customerId, c) > 0);
     }
 
     /// <inheritdoc />
@@ -245,8 +263,10 @@ public sealed class InMemoryCustomerEventLog : ICustomerEventLog
         }
     }
 
-    private static bool IsOlder(DateTimeOffset occurredAt, long sequence, InteractionCursor cursor) =>
-        occurredAt < cursor.OccurredAt || (occurredAt == cursor.OccurredAt && sequence < cursor.Sequence);
+    private static bool IsOlder(DateTimeOffset occurredAt, long sequence, string customerId, InteractionCursor cursor) =>
+        occurredAt < cursor.OccurredAt
+        || (occurredAt == cursor.OccurredAt && (sequence < cursor.Sequence
+            || (sequence == cursor.Sequence && cursor.CustomerId is { } c && string.CompareOrdinal(customerId, c) < 0)));
 
     private sealed record Entry(StoredEvent Event, InteractionKey? Interaction);
 

@@ -8,6 +8,7 @@ namespace CustomerNeeds.Storage;
 /// <param name="OccurredFrom">Only interactions that occurred at or after this instant (inclusive).</param>
 /// <param name="OccurredBefore">Only interactions that occurred before this instant (exclusive).</param>
 /// <param name="After">Continue after this cursor (the previous page's <see cref="InteractionPage.Next"/>).</param>
+/// <param name="AlsoCustomerIds">Customers merged into this one whose logs the listing spans too (docs/merge.md); null or empty for none.</param>
 public sealed record InteractionFilter(
     string CustomerId,
     int PageSize,
@@ -15,4 +16,5 @@ public sealed record InteractionFilter(
     IReadOnlyCollection<string>? Kinds = null,
     DateTimeOffset? OccurredFrom = null,
     DateTimeOffset? OccurredBefore = null,
-    InteractionCursor? After = null);
+    InteractionCursor? After = null,
+    IReadOnlyList<string>? AlsoCustomerIds = null);

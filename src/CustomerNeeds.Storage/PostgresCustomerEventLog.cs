@@ -125,8 +125,52 @@ public sealed class PostgresCustomerEventLog(NpgsqlDataSource dataSource) : ICus
     {
         CustomerAppendChecks.Validate(filter);
         await using var command = dataSource.CreateCommand();
-        var sql = new StringBuilder($"SELECT {EventColumns}, occurred_at FROM customer_events WHERE customer_id = $1 AND interaction_id IS NOT NULL");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = filter.CustomerId });
+        var spans = filter.AlsoCustomerIds is { Count: > 0 };
+        var limit = Add(command, (long)filter.PageSize + 1);
+        string sql;
+        if (spans)
+        {
+            // One index walk per customer, each stopping after a page, merged in the global order
+            // (customer id, in ordinal order, breaks ties of time and sequence): a page costs the same
+            // however long the merged histories are.
+            var branches = filter.AlsoCustomerIds!.Prepend(filter.CustomerId).Distinct(StringComparer.Ordinal)
+                .Select(customerId => $"({Branch(command, filter, customerId, limit)})");
+            sql = $"SELECT * FROM ({string.Join(" UNION ALL ", branches)}) page ORDER BY occurred_at DESC, sequence DESC, customer_id COLLATE \"C\" DESC LIMIT {limit}";
+        }
+        else
+        {
+            sql = Branch(command, filter, filter.CustomerId, limit);
+        }
+
+        command.CommandText = sql;
+        var interactions = new List<StoredEvent>(Math.Min(filter.PageSize + 1, 1024));
+        DateTimeOffset lastOccurredAt = default;
+        string? lastCustomer = null;
+        var more = false;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (interactions.Count == filter.PageSize)
+                {
+                    more = true;
+                    break;
+                }
+
+                lastCustomer = reader.GetString(6);
+                interactions.Add(ReadEvent(reader) with { CustomerId = spans ? lastCustomer : null });
+                lastOccurredAt = reader.GetFieldValue<DateTimeOffset>(5);
+            }
+        }
+
+        var next = more ? new InteractionCursor(lastOccurredAt, interactions[^1].Sequence, spans ? lastCustomer : null) : null;
+        return new InteractionPage(interactions, next);
+    }
+
+    /// <summary>The newest-first page of one customer's interactions (an index walk of customer_events_interactions_newest).</summary>
+    private static string Branch(NpgsqlCommand command, InteractionFilter filter, string customerId, string limit)
+    {
+        var sql = new StringBuilder($"SELECT {EventColumns}, occurred_at, customer_id FROM customer_events WHERE customer_id = {Add(command, customerId)} AND interaction_id IS NOT NULL");
         if (filter.Channels is { Count: > 0 } channels)
         {
             sql.Append($" AND channel = ANY({Add(command, channels.ToArray())})");
@@ -149,32 +193,13 @@ public sealed class PostgresCustomerEventLog(NpgsqlDataSource dataSource) : ICus
 
         if (filter.After is { } after)
         {
-            sql.Append($" AND (occurred_at, sequence) < ({Add(command, StoredTime.Normalize(after.OccurredAt))}, {Add(command, after.Sequence)})");
+            // Equal time and sequence: only customers after the cursor's in the (descending) order.
+            var inclusive = after.CustomerId is { } cursorCustomer && string.CompareOrdinal(customerId, cursorCustomer) < 0;
+            sql.Append($" AND (occurred_at, sequence) {(inclusive ? "<=" : "<")} ({Add(command, StoredTime.Normalize(after.OccurredAt))}, {Add(command, after.Sequence)})");
         }
 
-        sql.Append($" ORDER BY occurred_at DESC, sequence DESC LIMIT {Add(command, (long)filter.PageSize + 1)}");
-        command.CommandText = sql.ToString();
-
-        var interactions = new List<StoredEvent>(Math.Min(filter.PageSize + 1, 1024));
-        DateTimeOffset lastOccurredAt = default;
-        var more = false;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                if (interactions.Count == filter.PageSize)
-                {
-                    more = true;
-                    break;
-                }
-
-                interactions.Add(ReadEvent(reader));
-                lastOccurredAt = reader.GetFieldValue<DateTimeOffset>(5);
-            }
-        }
-
-        var next = more ? new InteractionCursor(lastOccurredAt, interactions[^1].Sequence) : null;
-        return new InteractionPage(interactions, next);
+        sql.Append($" ORDER BY occurred_at DESC, sequence DESC LIMIT {limit}");
+        return sql.ToString();
     }
 
     /// <inheritdoc />
@@ -195,8 +220,18 @@ public sealed class PostgresCustomerEventLog(NpgsqlDataSource dataSource) : ICus
     {
         CustomerAppendChecks.Validate(filter);
         await using var command = dataSource.CreateCommand();
-        var sql = new StringBuilder("SELECT complaint_id, status, opened_at, updated_at, payload FROM customer_complaints WHERE customer_id = $1");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = filter.CustomerId });
+        var spans = filter.AlsoCustomerIds is { Count: > 0 };
+        var sql = new StringBuilder("SELECT complaint_id, status, opened_at, updated_at, payload, customer_id FROM customer_complaints WHERE ");
+        if (spans)
+        {
+            // Of the merged customers only the closed cases: their open ones moved into this customer.
+            sql.Append($"(customer_id = {Add(command, filter.CustomerId)} OR (customer_id = ANY({Add(command, filter.AlsoCustomerIds!.ToArray())}) AND status = 'Closed'))");
+        }
+        else
+        {
+            sql.Append($"customer_id = {Add(command, filter.CustomerId)}");
+        }
+
         if (filter.Statuses is { Count: > 0 } statuses)
         {
             sql.Append($" AND status = ANY({Add(command, statuses.ToArray())})");
@@ -206,10 +241,12 @@ public sealed class PostgresCustomerEventLog(NpgsqlDataSource dataSource) : ICus
         {
             var openedAt = Add(command, StoredTime.Normalize(after.OpenedAt));
             var complaintId = Add(command, after.ComplaintId);
-            sql.Append($" AND (opened_at < {openedAt} OR (opened_at = {openedAt} AND complaint_id > {complaintId}))");
+            sql.Append(spans && after.CustomerId is { } afterCustomer
+                ? $" AND (opened_at < {openedAt} OR (opened_at = {openedAt} AND (complaint_id, customer_id) > ({complaintId}, {Add(command, afterCustomer)})))"
+                : $" AND (opened_at < {openedAt} OR (opened_at = {openedAt} AND complaint_id > {complaintId}))");
         }
 
-        sql.Append($" ORDER BY opened_at DESC, complaint_id LIMIT {Add(command, (long)filter.PageSize + 1)}");
+        sql.Append($" ORDER BY opened_at DESC, complaint_id{(spans ? ", customer_id" : "")} LIMIT {Add(command, (long)filter.PageSize + 1)}");
         command.CommandText = sql.ToString();
 
         var complaints = new List<ComplaintRow>();
@@ -224,11 +261,11 @@ public sealed class PostgresCustomerEventLog(NpgsqlDataSource dataSource) : ICus
                     break;
                 }
 
-                complaints.Add(ReadComplaint(reader));
+                complaints.Add(ReadComplaint(reader) with { CustomerId = spans ? reader.GetString(5) : null });
             }
         }
 
-        var next = more ? new ComplaintCursor(complaints[^1].OpenedAt, complaints[^1].ComplaintId) : null;
+        var next = more ? new ComplaintCursor(complaints[^1].OpenedAt, complaints[^1].ComplaintId, complaints[^1].CustomerId) : null;
         return new ComplaintPage(complaints, next);
     }
 

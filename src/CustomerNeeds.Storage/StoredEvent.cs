@@ -6,4 +6,5 @@ namespace CustomerNeeds.Storage;
 /// <param name="PayloadJson">The JSON exactly as appended.</param>
 /// <param name="RecordedAt">When it was recorded (UTC, microsecond precision).</param>
 /// <param name="ContentHash">For an interaction, the content hash given at append; otherwise null.</param>
-public sealed record StoredEvent(long Sequence, string EventType, string PayloadJson, DateTimeOffset RecordedAt, string? ContentHash = null);
+/// <param name="CustomerId">The customer whose log holds it, when a read spans merged customers; otherwise null.</param>
+public sealed record StoredEvent(long Sequence, string EventType, string PayloadJson, DateTimeOffset RecordedAt, string? ContentHash = null, string? CustomerId = null);

@@ -329,6 +329,51 @@ public abstract class CustomerEventLogContract
         Assert.Equal(0, await Log.LastSequenceAsync(customer, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task ListsOfAMergedCustomerSpanTheCustomersItAbsorbedInOneOrder()
+    {
+        var mark = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
+        var (a, b, c) = ("c-a" + mark, "c-b" + mark, "c-c" + mark);
+        await Log.AppendAsync(new CustomerAppend(a, 0, [InteractionEvent("a-1", T0.AddHours(3)), InteractionEvent("a-2", T0.AddHours(1))], [Complaint("k-1", "Recorded", T0.AddDays(1))]), CancellationToken.None);
+        await Log.AppendAsync(new CustomerAppend(b, 0, [InteractionEvent("b-1", T0.AddHours(3)), InteractionEvent("b-2", T0.AddHours(2))], [
+            Complaint("k-1", "Closed", T0.AddDays(1)),
+            Complaint("k-2", "Merged", T0.AddDays(2)),
+            Complaint("k-3", "Accepted", T0),
+        ]), CancellationToken.None);
+        await Log.AppendAsync(new CustomerAppend(c, 0, [InteractionEvent("c-1", T0.AddHours(1))], []), CancellationToken.None);
+
+        // a-1 and b-1 tie on time and sequence: the later customer id first; a-2 and c-1 tie on time: higher sequence first.
+        foreach (var pageSize in new[] { 1, 2, 5 })
+        {
+            var listed = new List<(string, string?)>();
+            InteractionCursor? after = null;
+            do
+            {
+                var page = await Log.ListInteractionsAsync(new InteractionFilter(a, pageSize, After: after, AlsoCustomerIds: [b, c]), CancellationToken.None);
+                listed.AddRange(page.Interactions.Select(e => (e.PayloadJson, e.CustomerId)));
+                after = page.Next;
+            }
+            while (after is not null);
+
+            Assert.Equal(
+                [("""{"id":"b-1"}""", b), ("""{"id":"a-1"}""", a), ("""{"id":"b-2"}""", b), ("""{"id":"a-2"}""", a), ("""{"id":"c-1"}""", c)],
+                listed);
+        }
+
+        // Of the absorbed customers only the closed cases; ties of time and id go by customer.
+        var complaints = new List<(string, string?)>();
+        ComplaintCursor? next = null;
+        do
+        {
+            var page = await Log.ListComplaintsAsync(new ComplaintFilter(a, 1, After: next, AlsoCustomerIds: [b, c]), CancellationToken.None);
+            complaints.AddRange(page.Complaints.Select(k => (k.ComplaintId, k.CustomerId)));
+            next = page.Next;
+        }
+        while (next is not null);
+
+        Assert.Equal([("k-1", a), ("k-1", b)], complaints);
+    }
+
     protected static string NewCustomerId() => "c-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
 
     protected static NewEvent Note(int n) => new("note-added", $$"""{"n":{{n}}}""", T0.AddSeconds(n));

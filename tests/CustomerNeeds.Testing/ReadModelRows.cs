@@ -26,15 +26,16 @@ public static class ReadModelRows
         decimal lifetimeSpend = 0,
         DateTimeOffset? lastPurchaseAt = null,
         string? displayName = null,
-        string? region = null)
+        string? region = null,
+        string? mergedInto = null)
     {
         await using var command = dataSource.CreateCommand("""
             INSERT INTO customer_summaries (
                 customer_id, display_name, region, kind, value_types, relationship_mode, tags, attributes, ladder_stage,
                 churn_risk_score, churn_risk_level, csat_count, open_complaint_count, complaint_count, interaction_count,
                 purchase_count, lifetime_spend, first_purchase_at, last_purchase_at, referral_count,
-                created_at, updated_at, evaluated_at, last_sequence)
-            VALUES ($1, $2, $7, 3, '{}', 1, '{}', '{}', 1, 0, 1, 0, 0, 0, 0, $3, $4, $5, $5, 0, $6, $6, $6, 1)
+                created_at, updated_at, evaluated_at, last_sequence, merged_into)
+            VALUES ($1, $2, $7, 3, '{}', 1, '{}', '{}', 1, 0, 1, 0, 0, 0, 0, $3, $4, $5, $5, 0, $6, $6, $6, 1, $8)
             """);
         command.Parameters.AddWithValue(customerId);
         command.Parameters.AddWithValue(displayName ?? "Customer " + customerId);
@@ -43,6 +44,7 @@ public static class ReadModelRows
         command.Parameters.Add(Nullable(lastPurchaseAt));
         command.Parameters.AddWithValue(Created);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)mergedInto ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         await command.ExecuteNonQueryAsync();
     }
 
@@ -86,13 +88,14 @@ public static class ReadModelRows
         string? channel,
         TimeSpan? firstResponseAfter = null,
         TimeSpan? resolvedAfter = null,
-        int reopenCount = 0)
+        int reopenCount = 0,
+        string status = "Recorded")
     {
         await using var command = dataSource.CreateCommand("""
             INSERT INTO customer_complaints (
                 customer_id, complaint_id, status, opened_at, updated_at, payload, last_sequence,
                 severity, channel, first_response_at, resolved_at, reopen_count)
-            VALUES ($1, $2, 'Recorded', $3, $3, '{}', 1, 2, $4, $5, $6, $7)
+            VALUES ($1, $2, $8, $3, $3, '{}', 1, 2, $4, $5, $6, $7)
             """);
         command.Parameters.AddWithValue(customerId);
         command.Parameters.AddWithValue(complaintId);
@@ -101,6 +104,7 @@ public static class ReadModelRows
         command.Parameters.Add(Nullable(openedAt + firstResponseAfter));
         command.Parameters.Add(Nullable(openedAt + resolvedAfter));
         command.Parameters.AddWithValue(reopenCount);
+        command.Parameters.AddWithValue(status);
         await command.ExecuteNonQueryAsync();
     }
 

@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using CustomerNeeds.Domain.Events;
+using CustomerNeeds.Domain.Merging;
 
 namespace CustomerNeeds.Domain.Complaints;
 
@@ -55,6 +57,10 @@ public sealed class ComplaintCase
     public List<ComplaintTransition> History { get; set; } = [];
 
     /// <summary>True once escalated at least once.</summary>
+    /// <summary>Set when a merge moved the case here from another customer; left out of the JSON form when null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MergedFrom? MergedFrom { get; set; }
+
     public bool IsEscalated() => EscalationLevel > 0;
 
     /// <summary>Time from opening to first response; null before it.</summary>

@@ -4,6 +4,7 @@ using CustomerNeeds.Domain.Events;
 using CustomerNeeds.Domain.Interactions;
 using CustomerNeeds.Domain.Kano;
 using CustomerNeeds.Domain.Loyalty;
+using CustomerNeeds.Domain.Merging;
 using CustomerNeeds.Domain.Needs;
 using CustomerNeeds.Domain.Satisfaction;
 
@@ -83,6 +84,12 @@ public static class CustomerEvolution
                     break;
                 case ChurnRiskChanged c:
                     state.Loyalty.ChurnRiskLevel = c.To;
+                    break;
+                case CustomerMergedInto m:
+                    MergeEvolution.ApplySealed(state, m);
+                    break;
+                case CustomerAbsorbed a:
+                    MergeEvolution.ApplyAbsorbed(state, a);
                     break;
                 default:
                     throw new InvalidOperationException($"Unknown event {e.GetType().Name}.");

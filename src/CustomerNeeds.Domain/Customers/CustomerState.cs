@@ -66,6 +66,13 @@ public sealed class CustomerState
     /// <summary>The number of the next minted complaint id ("k" + number).</summary>
     public long NextComplaintNumber { get; set; } = 1;
 
+    /// <summary>The customer this one was merged into (its id is an alias of that one); null when not merged.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? MergedInto { get; set; }
+
+    /// <summary>The merged customers whose history this one spans (absorbed directly or through them), in merge order.</summary>
+    public List<string> AbsorbedCustomerIds { get; set; } = [];
+
     /// <summary>The customer's etag: <see cref="Version"/> in invariant digits.</summary>
     [JsonIgnore]
     public string Etag => Version.ToString(CultureInfo.InvariantCulture);
@@ -98,5 +105,7 @@ public sealed class CustomerState
         UpdatedAt = UpdatedAt,
         NextNeedNumber = NextNeedNumber,
         NextComplaintNumber = NextComplaintNumber,
+        MergedInto = MergedInto,
+        AbsorbedCustomerIds = [.. AbsorbedCustomerIds],
     };
 }

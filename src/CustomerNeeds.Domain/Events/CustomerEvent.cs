@@ -20,6 +20,8 @@ namespace CustomerNeeds.Domain.Events;
 [JsonDerivedType(typeof(TierGracePeriodChanged), "tier-grace-period-changed")]
 [JsonDerivedType(typeof(DormancyChanged), "dormancy-changed")]
 [JsonDerivedType(typeof(ChurnRiskChanged), "churn-risk-changed")]
+[JsonDerivedType(typeof(CustomerMergedInto), "customer-merged-into")]
+[JsonDerivedType(typeof(CustomerAbsorbed), "customer-absorbed")]
 public abstract record CustomerEvent
 {
     /// <summary>When the change was recorded (server clock at decision time).</summary>

@@ -57,6 +57,13 @@ public sealed record Interaction
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<KanoFeatureAnswer>? KanoAnswers { get; init; }
 
+    /// <summary>
+    /// For a business customer: the name of the contact person who spoke for it in this contact, one
+    /// of the profile's contact persons; null when none. Left out of the JSON form when null.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ContactPerson { get; init; }
+
     /// <summary>True when <see cref="Kind"/> is Purchase.</summary>
     public bool IsPurchase() => Kind == InteractionKind.Purchase;
 

@@ -141,7 +141,26 @@ public static class InteractionDecisions
         }
 
         CheckKanoAnswers(checks, i);
+        CheckContactPerson(checks, state, i);
         checks.ThrowIfAny();
+    }
+
+    private static void CheckContactPerson(InputChecks checks, CustomerState state, Interaction i)
+    {
+        const string field = "interaction.contact_person";
+        if (i.ContactPerson is not { } name)
+        {
+            return;
+        }
+
+        if (state.Profile.ContactPersons.Count == 0)
+        {
+            checks.Fail(field, "the customer is not a business customer: it has no contact persons");
+        }
+        else if (!state.Profile.ContactPersons.Any(p => string.Equals(p.Name, name, StringComparison.Ordinal)))
+        {
+            checks.Fail(field, "is not one of the customer's contact persons");
+        }
     }
 
     private static void CheckKanoAnswers(InputChecks checks, Interaction i)

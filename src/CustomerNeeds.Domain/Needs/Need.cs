@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using CustomerNeeds.Domain.Kano;
+using CustomerNeeds.Domain.Merging;
 
 namespace CustomerNeeds.Domain.Needs;
 
@@ -44,6 +45,10 @@ public sealed class Need
 
     /// <summary>1 at creation, +1 per recorded change.</summary>
     public long Version { get; set; }
+
+    /// <summary>Set when a merge moved the need here from another customer; left out of the JSON form when null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MergedFrom? MergedFrom { get; set; }
 
     /// <summary>The need's etag: <see cref="Version"/> in invariant digits.</summary>
     [JsonIgnore]

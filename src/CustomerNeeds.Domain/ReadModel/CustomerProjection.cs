@@ -102,7 +102,9 @@ public sealed record CustomerProjection(CustomerSummaryRow Summary, IReadOnlyLis
             updatedAt,
             instant,
             state.Version,
-            LoyaltyReview.NextReviewAt(state, policy, instant));
+            state.MergedInto is null ? LoyaltyReview.NextReviewAt(state, policy, instant) : null,
+            IdentityKeys.Of(profile.ContactPoints),
+            state.MergedInto);
     }
 
     /// <summary>The customer_summary_needs row of <paramref name="need"/>, last changed at <paramref name="sequence"/>.</summary>

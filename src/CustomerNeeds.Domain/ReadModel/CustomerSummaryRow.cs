@@ -37,6 +37,8 @@ namespace CustomerNeeds.Domain.ReadModel;
 /// <param name="EvaluatedAt">evaluated_at: the instant the time-driven values were evaluated at.</param>
 /// <param name="LastSequence">last_sequence: the log sequence the row reflects.</param>
 /// <param name="NextReviewAt">next_review_at: when a loyalty review next changes something (<c>LoyaltyReview.NextReviewAt</c> from <paramref name="EvaluatedAt"/>); null when time alone changes nothing.</param>
+/// <param name="IdentityKeys">identity_keys: the normalised phone, email and external-id keys (<see cref="IdentityKeys"/>); null: none.</param>
+/// <param name="MergedInto">merged_into: the customer this one was merged into; null when not merged.</param>
 public sealed record CustomerSummaryRow(
     string CustomerId,
     string DisplayName,
@@ -69,4 +71,6 @@ public sealed record CustomerSummaryRow(
     DateTimeOffset UpdatedAt,
     DateTimeOffset EvaluatedAt,
     long LastSequence,
-    DateTimeOffset? NextReviewAt = null);
+    DateTimeOffset? NextReviewAt = null,
+    IReadOnlyList<string>? IdentityKeys = null,
+    string? MergedInto = null);

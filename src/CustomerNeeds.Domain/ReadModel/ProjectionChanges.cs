@@ -37,6 +37,21 @@ public sealed class ProjectionChanges
             case NeedUpdated updated:
                 (needs ??= new(StringComparer.Ordinal))[updated.NeedId] = applied.Version;
                 break;
+            case CustomerAbsorbed absorbed:
+                foreach (var need in absorbed.Needs)
+                {
+                    (needs ??= new(StringComparer.Ordinal))[need.Id] = applied.Version;
+                }
+
+                foreach (var answer in absorbed.KanoAnswers)
+                {
+                    if (applied.KanoAnswers.TryGetValue(answer.FeatureId, out var kept) && kept == answer)
+                    {
+                        (kanoFeatures ??= new(StringComparer.Ordinal))[answer.FeatureId] = applied.Version;
+                    }
+                }
+
+                break;
             case InteractionRecorded { Interaction: { KanoAnswers: { } answers } interaction }:
                 foreach (var answer in answers)
                 {

@@ -77,7 +77,8 @@ internal sealed class CustomerWritePipeline(
     {
         var start = committed();
         CustomerWrite? readFirst = null;
-        if (waiting.First!.Value.NeedsRead(start))
+        // A sealed customer reads nothing: every write is redirected to the merge target.
+        if (start.MergedInto is null && waiting.First!.Value.NeedsRead(start))
         {
             readFirst = waiting.First.Value;
             waiting.RemoveFirst();
@@ -88,12 +89,13 @@ internal sealed class CustomerWritePipeline(
             }
             catch (Exception e)
             {
-                readFirst.Fail(ToOperation(e));
+                // A retry found in a merged customer's log is answered from there by the grain.
+                readFirst.Fail(e is InteractionAlreadyRecordedException ? e : ToOperation(e));
                 return;
             }
         }
 
-        var members = new List<(CustomerWrite Write, CustomerOperationException? Refusal)>();
+        var members = new List<(CustomerWrite Write, Exception? Refusal)>();
         var group = new GroupAppend(customerId, start.Version);
         var next = start.Clone();
         CustomerAppend? append = null;
@@ -160,12 +162,18 @@ internal sealed class CustomerWritePipeline(
     /// the committed original answers it; the memory of recent interactions cannot be relied on, as
     /// it keeps the latest by occurrence time only.
     /// </summary>
-    private static bool RecordsAgain(CustomerWrite write, List<(CustomerWrite Write, CustomerOperationException? Refusal)> members) =>
+    private static bool RecordsAgain(CustomerWrite write, List<(CustomerWrite Write, Exception? Refusal)> members) =>
         write.InteractionId is { } id && members.Exists(m => m.Write.InteractionId == id);
 
     /// <summary>Decides one write on the group's state and adds its rows; returns its refusal, if any.</summary>
-    private CustomerOperationException? DecideInto(CustomerWrite write, CustomerState next, GroupAppend group)
+    private Exception? DecideInto(CustomerWrite write, CustomerState next, GroupAppend group)
     {
+        if (next.MergedInto is { } target)
+        {
+            // Queued behind the seal (or sent to a sealed customer): nothing is decided here.
+            return new MergedCustomerRedirect(target);
+        }
+
         IReadOnlyList<CustomerEvent> events;
         try
         {

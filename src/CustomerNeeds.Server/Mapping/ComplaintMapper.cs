@@ -28,6 +28,7 @@ public static class ComplaintMapper
             ResponseSlaDeadline = TimeMapper.ToProto(k.ResponseDeadline),
             ResolutionSlaDeadline = TimeMapper.ToProto(k.ResolutionDeadline),
             FollowUpDueTime = TimeMapper.ToProto(k.FollowUpDueAt),
+            MergedFrom = MergeMapper.ToProto(k.MergedFrom),
         };
         result.History.AddRange(k.History.Select(ToProto));
         return result;

@@ -42,6 +42,7 @@ public static class InteractionMapper
             ReferredCustomerId = referredCustomerId,
             ComplaintSeverity = EnumMapper.ToDomain(i.ComplaintSeverity),
             KanoAnswers = kanoAnswers is { Count: > 0 } ? kanoAnswers : null,
+            ContactPerson = i.ContactPerson.Length > 0 ? i.ContactPerson : null,
         };
     }
 
@@ -49,7 +50,9 @@ public static class InteractionMapper
     public static Contract.Interaction ToProto(string customerId, RecordedInteraction r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return ToProto(customerId, r.Interaction, r.RecordedAt);
+        var result = ToProto(customerId, r.Interaction, r.RecordedAt);
+        result.OriginCustomer = r.OriginCustomerId is { } origin ? ResourceName.ForCustomer(origin) : "";
+        return result;
     }
 
     /// <summary>An interaction; record_time stays unset when <paramref name="recordedAt"/> is null.</summary>
@@ -72,6 +75,7 @@ public static class InteractionMapper
             ReferredCustomer = i.ReferredCustomerId is { Length: > 0 } c ? ResourceName.ForCustomer(c) : "",
             ComplaintSeverity = EnumMapper.ToProto(i.ComplaintSeverity),
             RecordTime = TimeMapper.ToProto(recordedAt),
+            ContactPerson = i.ContactPerson ?? "",
         };
         if (i.Csat is { } csat)
         {

@@ -62,6 +62,7 @@ public static class NeedMapper
             CreateTime = TimeMapper.ToProto(n.CreatedAt),
             UpdateTime = TimeMapper.ToProto(n.UpdatedAt),
             Etag = n.Etag,
+            MergedFrom = MergeMapper.ToProto(n.MergedFrom),
         };
         if (withHistory)
         {

@@ -41,7 +41,7 @@ public sealed class ComplaintApi(IGrainFactory grains, CustomerPolicy policy, Ti
             if (token.TimeTicks is { } ticks && ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks
                 && ResourceId.IsValid(token.Id))
             {
-                after = new ComplaintPosition(new DateTimeOffset(ticks, TimeSpan.Zero), token.Id!);
+                after = new ComplaintPosition(new DateTimeOffset(ticks, TimeSpan.Zero), token.Id!, token.CustomerId);
             }
             else
             {
@@ -57,7 +57,7 @@ public sealed class ComplaintApi(IGrainFactory grains, CustomerPolicy policy, Ti
         var response = new Contract.ListComplaintsResponse
         {
             NextPageToken = page.Next is { } next
-                ? new PageToken { Fingerprint = fingerprint, TimeTicks = next.OpenedAt.UtcTicks, Id = next.ComplaintId }.Encode()
+                ? new PageToken { Fingerprint = fingerprint, TimeTicks = next.OpenedAt.UtcTicks, Id = next.ComplaintId, CustomerId = next.CustomerId }.Encode()
                 : "",
         };
         response.Complaints.AddRange(page.Complaints.Select(k => ComplaintMapper.ToProto(customerId, k)));

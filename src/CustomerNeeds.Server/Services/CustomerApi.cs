@@ -80,4 +80,40 @@ public sealed class CustomerApi(
         await CustomerWatchCall.RunAsync(
             watching, customerId, request.HasAfterSequence ? request.AfterSequence : null, v, responseStream, context.CancellationToken);
     }
+
+    public override async Task<Contract.Customer> MergeCustomers(Contract.MergeCustomersRequest request, ServerCallContext context)
+    {
+        var v = new FieldViolations(policy, time);
+        var (sourceId, targetId) = MergeValidation.CheckMerge(v, request);
+        v.ThrowIfAny("MergeCustomers");
+
+        var summary = await grains.GetGrain<ICustomerMergeGrain>(ICustomerMergeGrain.Key)
+            .MergeAsync(sourceId, targetId, request.Actor, context.CancellationToken);
+        return CustomerMapper.ToProto(summary);
+    }
+
+    public override async Task<Contract.ListDuplicateCandidatesResponse> ListDuplicateCandidates(Contract.ListDuplicateCandidatesRequest request, ServerCallContext context)
+    {
+        var candidates = new DuplicateCandidates(readModel.Require("ListDuplicateCandidates"));
+        var v = new FieldViolations(policy, time);
+        var pageSize = v.PageSize(request.PageSize);
+        const string fingerprint = "ListDuplicateCandidates";
+        var token = PageToken.Decode(v, request.PageToken, PageToken.FingerprintOf(fingerprint));
+        if (token is not null && token.Id is null)
+        {
+            v.Add("page_token", "is not a page token of ListDuplicateCandidates");
+        }
+
+        v.ThrowIfAny("ListDuplicateCandidates");
+
+        var page = await candidates.ListAsync(token?.Id, pageSize, context.CancellationToken);
+        var response = new Contract.ListDuplicateCandidatesResponse
+        {
+            NextPageToken = page.NextAfterKey is { } last
+                ? new PageToken { Fingerprint = PageToken.FingerprintOf(fingerprint), Id = last }.Encode()
+                : "",
+        };
+        response.Groups.AddRange(page.Groups.Select(MergeMapper.ToProto));
+        return response;
+    }
 }

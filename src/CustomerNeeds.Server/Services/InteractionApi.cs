@@ -56,7 +56,7 @@ public sealed class InteractionApi(IGrainFactory grains, CustomerPolicy policy, 
             if (token.TimeTicks is { } ticks && ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks
                 && token.Sequence is { } sequence)
             {
-                after = new HistoryPosition(new DateTimeOffset(ticks, TimeSpan.Zero), sequence);
+                after = new HistoryPosition(new DateTimeOffset(ticks, TimeSpan.Zero), sequence, token.Id);
             }
             else
             {
@@ -78,7 +78,7 @@ public sealed class InteractionApi(IGrainFactory grains, CustomerPolicy policy, 
         var response = new Contract.ListInteractionsResponse
         {
             NextPageToken = page.Next is { } next
-                ? new PageToken { Fingerprint = fingerprint, TimeTicks = next.OccurredAt.UtcTicks, Sequence = next.Sequence }.Encode()
+                ? new PageToken { Fingerprint = fingerprint, TimeTicks = next.OccurredAt.UtcTicks, Sequence = next.Sequence, Id = next.CustomerId }.Encode()
                 : "",
         };
         response.Interactions.AddRange(page.Interactions.Select(i => InteractionMapper.ToProto(customerId, i)));

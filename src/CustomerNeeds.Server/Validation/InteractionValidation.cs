@@ -139,6 +139,11 @@ public static class InteractionValidation
             v.Add(p + "complaint_severity", "must be COMPLAINT_SEVERITY_UNSPECIFIED unless kind is INTERACTION_KIND_COMPLAINT");
         }
 
+        if (i.ContactPerson.Length > 200)
+        {
+            v.Add(p + "contact_person", "at most 200 characters");
+        }
+
         var answers = KanoAnswers(v, p + "kano_answers", i.KanoAnswers, kindOk ? i.Kind : null);
         return (customerId, needs, complaintId, referredId, answers);
     }

@@ -45,6 +45,11 @@ public sealed record PageToken
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Id { get; init; }
 
+    /// <summary>ListComplaints of a customer that absorbed merged customers: the customer of the last item (docs/merge.md).</summary>
+    [JsonPropertyName("u")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CustomerId { get; init; }
+
     /// <summary>ListCustomers, ListSegmentMembers: the sort-key values of the last customer (null: no value).</summary>
     [JsonPropertyName("a")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

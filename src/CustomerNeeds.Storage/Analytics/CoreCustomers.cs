@@ -16,10 +16,11 @@ public sealed class CoreCustomers(NpgsqlDataSource dataSource)
                row_number() OVER w AS rank,
                sum(lifetime_spend) OVER w AS cumulative
         FROM customer_summaries
+        WHERE merged_into IS NULL
         WINDOW w AS (ORDER BY lifetime_spend DESC, customer_id ROWS UNBOUNDED PRECEDING)
         """;
 
-    private const string Totals = "SELECT count(*), COALESCE(sum(lifetime_spend), 0) FROM customer_summaries";
+    private const string Totals = "SELECT count(*), COALESCE(sum(lifetime_spend), 0) FROM customer_summaries WHERE merged_into IS NULL";
 
     // The first rank whose cumulative spend reaches the target is the core's last customer.
     private const string Cut = $"SELECT rank, cumulative FROM ({Ranked}) r WHERE cumulative >= $1 ORDER BY rank LIMIT 1";

@@ -74,6 +74,12 @@ public sealed class KanoAnalysisQuery(NpgsqlDataSource dataSource)
         var parameters = new SqlParameters();
         parameters.Add(featureIds);
         var restriction = SegmentRestriction.On("answer", segment, parameters);
+        if (table == "kano_answers")
+        {
+            // A merged customer's answers were absorbed by the customer it was merged into (docs/merge.md).
+            restriction += " AND NOT EXISTS (SELECT 1 FROM customer_summaries merged WHERE merged.customer_id = answer.customer_id AND merged.merged_into IS NOT NULL)";
+        }
+
         await using var command = new NpgsqlCommand(string.Format(System.Globalization.CultureInfo.InvariantCulture, Counts, table, restriction), connection, transaction);
         parameters.AddTo(command);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

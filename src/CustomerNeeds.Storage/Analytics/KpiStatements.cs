@@ -70,7 +70,7 @@ internal static class KpiStatements
                        WHERE r.customer_id = c.customer_id AND r.related_complaint_id = c.complaint_id AND r.direction = $3
                    ) AS first_contact
             FROM customer_complaints c
-            WHERE c.opened_at >= $1 AND c.opened_at < $2{restriction}
+            WHERE c.opened_at >= $1 AND c.opened_at < $2 AND c.status <> 'Merged'{restriction}
         ) k
         GROUP BY {(byChannel ? "GROUPING SETS ((), (k.channel))" : "()")}
         """;

@@ -24,7 +24,7 @@ public static class RfmRecomputation
                    rank() OVER (ORDER BY lifetime_spend) - 1 AS monetary_below,
                    count(*) OVER () AS purchaser_count
             FROM customer_summaries
-            WHERE purchase_count > 0 AND last_purchase_at IS NOT NULL
+            WHERE purchase_count > 0 AND last_purchase_at IS NOT NULL AND merged_into IS NULL
         )
         INSERT INTO customer_rfm (customer_id, recency, frequency, monetary, computed_at)
         SELECT s.customer_id,
@@ -34,6 +34,7 @@ public static class RfmRecomputation
                $1
         FROM customer_summaries s
         LEFT JOIN purchasers p ON p.customer_id = s.customer_id
+        WHERE s.merged_into IS NULL
         ON CONFLICT (customer_id) DO UPDATE
         SET recency = excluded.recency,
             frequency = excluded.frequency,

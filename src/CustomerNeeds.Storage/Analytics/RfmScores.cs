@@ -20,7 +20,7 @@ public sealed class RfmScores(NpgsqlDataSource dataSource)
         ORDER BY recency DESC, frequency DESC, monetary DESC
         """;
 
-    private const string Population = "SELECT count(*) FROM customer_summaries";
+    private const string Population = "SELECT count(*) FROM customer_summaries WHERE merged_into IS NULL";
 
     /// <summary>The customer's scores and raw values; null when the read model has no such customer.</summary>
     public async Task<RfmScoreRow?> GetAsync(string customerId, CancellationToken cancellationToken)

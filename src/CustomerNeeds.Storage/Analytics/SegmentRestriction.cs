@@ -16,5 +16,5 @@ internal static class SegmentRestriction
     public static string On(string alias, CustomerFilter? segment, SqlParameters parameters) =>
         segment is null
             ? ""
-            : $" AND {alias}.customer_id IN (SELECT {SummaryAlias}.customer_id FROM customer_summaries {SummaryAlias} WHERE {CustomerFilterSql.Predicate(segment, SummaryAlias, parameters)})";
+            : $" AND {alias}.customer_id IN (SELECT {SummaryAlias}.customer_id FROM customer_summaries {SummaryAlias} WHERE {SummaryAlias}.merged_into IS NULL AND ({CustomerFilterSql.Predicate(segment, SummaryAlias, parameters)}))";
 }

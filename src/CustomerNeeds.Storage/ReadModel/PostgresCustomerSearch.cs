@@ -28,7 +28,7 @@ public sealed class PostgresCustomerSearch(NpgsqlDataSource dataSource)
         ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1);
         var order = new CustomerOrderSql(query.Ordering);
         var parameters = new SqlParameters();
-        var predicate = CustomerFilterSql.Predicate(query.Filter, Alias, parameters);
+        var predicate = Unmerged(CustomerFilterSql.Predicate(query.Filter, Alias, parameters));
         var limit = parameters.Add((long)query.PageSize + 1);
         var pageSql = order.Page(Columns, Alias, predicate, query.After, limit, parameters);
 
@@ -71,7 +71,7 @@ public sealed class PostgresCustomerSearch(NpgsqlDataSource dataSource)
     {
         ArgumentNullException.ThrowIfNull(customerId);
         var parameters = new SqlParameters();
-        var predicate = CustomerFilterSql.Predicate(filter, Alias, parameters);
+        var predicate = Unmerged(CustomerFilterSql.Predicate(filter, Alias, parameters));
         var id = parameters.Add(customerId);
         await using var command = dataSource.CreateCommand($"SELECT {predicate} FROM customer_summaries {Alias} WHERE {Alias}.customer_id = {id}");
         parameters.AddTo(command);
@@ -83,9 +83,12 @@ public sealed class PostgresCustomerSearch(NpgsqlDataSource dataSource)
     public static SqlFragment CountCommand(CustomerFilter? filter)
     {
         var parameters = new SqlParameters();
-        var predicate = CustomerFilterSql.Predicate(filter, Alias, parameters);
+        var predicate = Unmerged(CustomerFilterSql.Predicate(filter, Alias, parameters));
         return new SqlFragment($"SELECT count(*) FROM customer_summaries {Alias} WHERE {predicate}", parameters);
     }
+
+    /// <summary>A customer merged into another is found as the other one only (docs/merge.md).</summary>
+    private static string Unmerged(string predicate) => $"{Alias}.merged_into IS NULL AND ({predicate})";
 
     private static async Task<CustomerSearchPage> PageAsync(
         NpgsqlDataReader reader, CustomerOrderSql order, int pageSize, long? total, CancellationToken cancellationToken)

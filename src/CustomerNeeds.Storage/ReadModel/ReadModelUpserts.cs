@@ -47,6 +47,8 @@ internal static class ReadModelUpserts
             RowColumn.Time<CustomerSummaryRow>("evaluated_at", r => r.EvaluatedAt),
             RowColumn.Scalar<CustomerSummaryRow, long>("last_sequence", NpgsqlDbType.Bigint, "bigint", r => r.LastSequence),
             RowColumn.Time<CustomerSummaryRow>("next_review_at", r => r.NextReviewAt),
+            RowColumn.List<CustomerSummaryRow, string>("identity_keys", "text", r => r.IdentityKeys ?? []),
+            RowColumn.Scalar<CustomerSummaryRow, string?>("merged_into", NpgsqlDbType.Text, "text", r => r.MergedInto),
         ]);
 
     private static readonly RowUpsert<NeedSummaryRow> Needs = new(

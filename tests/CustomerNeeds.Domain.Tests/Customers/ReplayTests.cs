@@ -5,6 +5,7 @@ using CustomerNeeds.Domain.Events;
 using CustomerNeeds.Domain.Interactions;
 using CustomerNeeds.Domain.Kano;
 using CustomerNeeds.Domain.Loyalty;
+using CustomerNeeds.Domain.Merging;
 using CustomerNeeds.Domain.Needs;
 
 namespace CustomerNeeds.Domain.Tests.Customers;
@@ -56,11 +57,36 @@ public sealed class ReplayTests
         return s;
     }
 
-    [Fact]
-    public void The_busy_year_covers_every_event_type()
+    /// <summary>The busy year, then the customer absorbs a merged customer and is itself merged into another.</summary>
+    public static Scenario MergedYear()
     {
-        var types = BusyYear().Events.Select(e => e.GetType()).ToHashSet();
+        var s = BusyYear();
+        var source = MergeDecisionsTests.SealedSource("c-old", s.State.Id);
+        s.AtDay(501).Run(st => MergeDecisions.Absorb(st, source, "agent:mia", s.Now, s.Policy));
+        s.AtDay(502).Contact(csat: 5);
+        s.Run(st => MergeDecisions.Seal(st, "c-new", "agent:mia", s.Now));
+        return s;
+    }
+
+    [Fact]
+    public void The_merged_year_covers_every_event_type()
+    {
+        var types = MergedYear().Events.Select(e => e.GetType()).ToHashSet();
         Assert.Equal(CustomerEventJson.TypeNames.Keys.ToHashSet(), types);
+    }
+
+    [Fact]
+    public void Replaying_the_merged_year_from_json_or_a_snapshot_reproduces_the_live_state()
+    {
+        var s = MergedYear();
+        var replayed = CustomerEvolution.Replay(s.Events.Select(CustomerEventJson.Serialize).Select(CustomerEventJson.Deserialize));
+        var snapshot = JsonSerializer.Deserialize<CustomerState>(Scenario.Json(CustomerEvolution.Replay(s.Events.Take(s.Events.Count - 3))))!;
+        CustomerEvolution.Apply(snapshot, s.Events.Skip(s.Events.Count - 3));
+
+        Assert.Equal(Scenario.Json(s.State), Scenario.Json(replayed));
+        Assert.Equal(Scenario.Json(s.State), Scenario.Json(snapshot));
+        Assert.Equal("c-new", replayed.MergedInto);
+        Assert.Equal(["c-old"], replayed.AbsorbedCustomerIds);
     }
 
     [Fact]

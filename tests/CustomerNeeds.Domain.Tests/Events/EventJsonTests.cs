@@ -5,6 +5,7 @@ using CustomerNeeds.Domain.Events;
 using CustomerNeeds.Domain.Interactions;
 using CustomerNeeds.Domain.Kano;
 using CustomerNeeds.Domain.Loyalty;
+using CustomerNeeds.Domain.Merging;
 using CustomerNeeds.Domain.Needs;
 
 namespace CustomerNeeds.Domain.Tests.Events;
@@ -84,6 +85,19 @@ public sealed class EventJsonTests
         new DormancyChanged(Dormancy.Active, Dormancy.SemiDormant, At.AddDays(-95), 95, "no contact for 95 days") { OccurredAt = At },
         new DormancyChanged(Dormancy.Dormant, Dormancy.Active, null, null, "no contact yet: active") { OccurredAt = At },
         new ChurnRiskChanged(ChurnRiskLevel.Low, ChurnRiskLevel.Medium, 0.4, [new ChurnFactor("recency", 0.4, 0.4, "300 days")], "silence") { OccurredAt = At },
+        new CustomerMergedInto("c-2", ["k1"], "agent") { OccurredAt = At },
+        new CustomerAbsorbed(
+            "c-0",
+            12,
+            [new Need { Id = "n9", Title = "t", History = [], MergedFrom = new MergedFrom("c-0", "n1") }],
+            [new ComplaintCase { Id = "k4", Status = ComplaintStatus.Accepted, OpenedAt = At, MergedFrom = new MergedFrom("c-0", "k1") }],
+            new CustomerAggregates { InteractionCount = 3, LifetimeSpend = 12.5m },
+            1,
+            [Interaction],
+            new Dictionary<string, DateTimeOffset> { ["i-7"] = At },
+            [new LatestKanoAnswer("f", KanoAnswer.Like, KanoAnswer.Dislike, "i-7", At)],
+            ["c-0", "c-00"],
+            "agent") { OccurredAt = At },
     };
 
     [Theory]
@@ -106,7 +120,7 @@ public sealed class EventJsonTests
         var covered = ((IEnumerable<object[]>)Samples()).Select(row => row[0].GetType()).ToHashSet();
         var all = typeof(CustomerEvent).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(CustomerEvent)) && !t.IsAbstract).ToHashSet();
 
-        Assert.Equal(12, all.Count);
+        Assert.Equal(14, all.Count);
         Assert.Subset(covered, all);
         Assert.Equal(all.Count, CustomerEventJson.TypeNames.Count);
     }

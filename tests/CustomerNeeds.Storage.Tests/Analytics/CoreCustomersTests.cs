@@ -96,6 +96,18 @@ public sealed class CoreCustomersTests(MigratedDatabase db) : IClassFixture<Migr
         Assert.Equal((2L, 0m, 0L, 0m), (page.PopulationCount, page.TotalRevenue, page.CoreCount, page.CoreRevenue));
     }
 
+    [Fact]
+    public async Task A_merged_customer_is_not_counted_its_spend_lives_on_in_the_customer_it_was_merged_into()
+    {
+        await SpendsAsync(("a", 50), ("b", 30), ("c", 20));
+        await ReadModelRows.SummaryAsync(db.DataSource, "old-a", purchaseCount: 1, lifetimeSpend: 500m, lastPurchaseAt: new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), mergedInto: "a");
+
+        var page = await new CoreCustomers(db.DataSource).ListAsync(0.8m, 0, 50, CancellationToken.None);
+
+        Assert.Equal((3L, 100m, 2L), (page.PopulationCount, page.TotalRevenue, page.CoreCount));
+        Assert.Equal(["a", "b"], page.Customers.Select(c => c.CustomerId));
+    }
+
     private async Task SpendsAsync(params (string Id, decimal Spend)[] customers)
     {
         foreach (var (id, spend) in customers)

@@ -34,6 +34,8 @@ internal static class CustomerLogEntries
             {
                 ComplaintOpened o => o.ComplaintId,
                 ComplaintTransitioned t => t.ComplaintId,
+                ComplaintSlaBreached b => b.ComplaintId,
+                ComplaintFollowUpDue f => f.ComplaintId,
                 _ => null,
             };
             ComplaintCase? before = null;
@@ -68,7 +70,13 @@ internal static class CustomerLogEntries
                     k.OpenedAt,
                     next.UpdatedAt ?? k.OpenedAt,
                     JsonSerializer.Serialize(k),
-                    new ComplaintFacts((short)k.Severity, openedThrough?.GetValueOrDefault(k.Id), k.FirstResponseAt, k.ResolvedAt, k.ClosedAt, k.ReopenCount)))
+                    new ComplaintFacts((short)k.Severity, openedThrough?.GetValueOrDefault(k.Id), k.FirstResponseAt, k.ResolvedAt, k.ClosedAt, k.ReopenCount)
+                    {
+                        ResponseBreachedAt = k.ResponseBreachedAt,
+                        ResolutionBreachedAt = k.ResolutionBreachedAt,
+                        FollowUpDueAt = k.FollowUpDueAt,
+                        FollowUpFellDueAt = k.FollowUpFellDueAt,
+                    }))
                 .ToArray();
         return new CustomerAppend(customerId, expectedSequence, rows, complaints);
     }

@@ -12,7 +12,7 @@ public sealed class SchemaMigratorTests
     public void EmbeddedMigrationsAreNumberedFromOneWithoutGaps()
     {
         Assert.Equal(
-            [(1, "orleans_storage"), (2, "customer_event_log"), (3, "customer_complaints"), (4, "read_model"), (5, "read_model_backfill"), (7, "analytics"), (8, "purchase_index")],
+            [(1, "orleans_storage"), (2, "customer_event_log"), (3, "customer_complaints"), (4, "read_model"), (5, "read_model_backfill"), (7, "analytics"), (8, "purchase_index"), (9, "complaint_slas")],
             SchemaMigrator.Migrations.Select(m => (m.Version, m.Name)).ToArray());
         Assert.All(SchemaMigrator.Migrations, m => Assert.Equal(64, m.Checksum.Length));
     }
@@ -26,8 +26,8 @@ public sealed class SchemaMigratorTests
         {
             var applied = await Task.WhenAll(servers.Select(server => Task.Run(() => SchemaMigrator.MigrateAsync(server, CancellationToken.None))));
 
-            Assert.Equal(7, applied.Sum());
-            Assert.Equal([(1, "orleans_storage"), (2, "customer_event_log"), (3, "customer_complaints"), (4, "read_model"), (5, "read_model_backfill"), (7, "analytics"), (8, "purchase_index")], await AppliedAsync(database.DataSource));
+            Assert.Equal(8, applied.Sum());
+            Assert.Equal([(1, "orleans_storage"), (2, "customer_event_log"), (3, "customer_complaints"), (4, "read_model"), (5, "read_model_backfill"), (7, "analytics"), (8, "purchase_index"), (9, "complaint_slas")], await AppliedAsync(database.DataSource));
             foreach (var table in Tables)
             {
                 Assert.True(await ExistsAsync(database.DataSource, table), table);
@@ -46,7 +46,7 @@ public sealed class SchemaMigratorTests
     public async Task SecondRunChangesNothing()
     {
         await using var database = await PostgresDatabase.CreateAsync();
-        Assert.Equal(7, await SchemaMigrator.MigrateAsync(database.DataSource, CancellationToken.None));
+        Assert.Equal(8, await SchemaMigrator.MigrateAsync(database.DataSource, CancellationToken.None));
         var before = await AppliedAtAsync(database.DataSource);
 
         Assert.Equal(0, await SchemaMigrator.MigrateAsync(database.DataSource, CancellationToken.None));

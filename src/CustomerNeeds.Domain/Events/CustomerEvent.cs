@@ -18,6 +18,8 @@ namespace CustomerNeeds.Domain.Events;
 [JsonDerivedType(typeof(TierChanged), "tier-changed")]
 [JsonDerivedType(typeof(TierFloorSet), "tier-floor-set")]
 [JsonDerivedType(typeof(TierGracePeriodChanged), "tier-grace-period-changed")]
+[JsonDerivedType(typeof(ComplaintSlaBreached), "complaint-sla-breached")]
+[JsonDerivedType(typeof(ComplaintFollowUpDue), "complaint-follow-up-due")]
 public abstract record CustomerEvent
 {
     /// <summary>When the change was recorded (server clock at decision time).</summary>

@@ -80,6 +80,8 @@ public sealed class EventJsonTests
         new TierFloorSet(null, "", "manager") { OccurredAt = At },
         new TierGracePeriodChanged(At, "below gold") { OccurredAt = At },
         new TierGracePeriodChanged(null, "qualifies again") { OccurredAt = At },
+        new ComplaintSlaBreached("k1", SlaTarget.FirstResponse, ComplaintSeverity.High, ComplaintStatus.Recorded, At.AddHours(-1), At, 0, 1) { OccurredAt = At },
+        new ComplaintFollowUpDue("k1", At.AddDays(-3), At, "logistics") { OccurredAt = At },
     };
 
     [Theory]
@@ -102,7 +104,7 @@ public sealed class EventJsonTests
         var covered = ((IEnumerable<object[]>)Samples()).Select(row => row[0].GetType()).ToHashSet();
         var all = typeof(CustomerEvent).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(CustomerEvent)) && !t.IsAbstract).ToHashSet();
 
-        Assert.Equal(10, all.Count);
+        Assert.Equal(12, all.Count);
         Assert.Subset(covered, all);
         Assert.Equal(all.Count, CustomerEventJson.TypeNames.Count);
     }

@@ -28,6 +28,9 @@ public static class ComplaintMapper
             ResponseSlaDeadline = TimeMapper.ToProto(k.ResponseDeadline),
             ResolutionSlaDeadline = TimeMapper.ToProto(k.ResolutionDeadline),
             FollowUpDueTime = TimeMapper.ToProto(k.FollowUpDueAt),
+            ResponseBreachTime = TimeMapper.ToProto(k.ResponseBreachedAt),
+            ResolutionBreachTime = TimeMapper.ToProto(k.ResolutionBreachedAt),
+            FollowUpFellDueTime = TimeMapper.ToProto(k.FollowUpFellDueAt),
         };
         result.History.AddRange(k.History.Select(ToProto));
         return result;

@@ -33,6 +33,9 @@ public sealed class ComplaintCase
     /// <summary>The opening interaction's occur time.</summary>
     public DateTimeOffset OpenedAt { get; set; }
 
+    /// <summary>When the service recorded the opening (ComplaintOpened's time); SLA targets already missed then are not timed.</summary>
+    public DateTimeOffset RecordedAt { get; set; }
+
     /// <summary>When the case first left Recorded; null until then.</summary>
     public DateTimeOffset? FirstResponseAt { get; set; }
 

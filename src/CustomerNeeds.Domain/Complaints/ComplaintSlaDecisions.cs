@@ -8,7 +8,9 @@ namespace CustomerNeeds.Domain.Complaints;
 /// the first response while the case has not left Recorded by its deadline and no breach is
 /// recorded; the resolution while the case was not resolved by its deadline and no breach is
 /// recorded; the follow-up while the case is Resolved and its follow-up has not been recorded as
-/// due. Deciding twice at the same or a later time yields no second event for the same target.
+/// due. A deadline that had already passed when the complaint was recorded (entered late or
+/// imported) is not timed: the case's own times show the miss. Deciding twice at the same or a
+/// later time yields no second event for the same target.
 /// </summary>
 public static class ComplaintSlaDecisions
 {
@@ -63,13 +65,13 @@ public static class ComplaintSlaDecisions
         return next;
     }
 
-    /// <summary>True while the first-response target is not judged: no breach yet, and no response in time.</summary>
+    /// <summary>True while the first-response target is timed and not judged: no breach yet, and no response in time.</summary>
     public static bool ResponsePending(ComplaintCase k) =>
-        k.ResponseBreachedAt is null && (k.FirstResponseAt is not { } responded || responded > k.ResponseDeadline);
+        k.ResponseBreachedAt is null && k.ResponseDeadline > k.RecordedAt && (k.FirstResponseAt is not { } responded || responded > k.ResponseDeadline);
 
-    /// <summary>True while the resolution target is not judged: no breach yet, and no resolution in time.</summary>
+    /// <summary>True while the resolution target is timed and not judged: no breach yet, and no resolution in time.</summary>
     public static bool ResolutionPending(ComplaintCase k) =>
-        k.ResolutionBreachedAt is null && (k.ResolvedAt is not { } resolved || resolved > k.ResolutionDeadline);
+        k.ResolutionBreachedAt is null && k.ResolutionDeadline > k.RecordedAt && (k.ResolvedAt is not { } resolved || resolved > k.ResolutionDeadline);
 
     /// <summary>True while a Resolved case's follow-up has not been recorded as due.</summary>
     public static bool FollowUpPending(ComplaintCase k) =>

@@ -264,6 +264,7 @@ public static class CustomerEvolution
             Summary = e.Summary,
             SourceInteractionId = e.InteractionId,
             OpenedAt = e.OpenedAt,
+            RecordedAt = e.OccurredAt,
             ResponseDeadline = e.ResponseDeadline,
             ResolutionDeadline = e.ResolutionDeadline,
             History = [new ComplaintTransition(ComplaintStatus.Unspecified, ComplaintStatus.Recorded, e.Actor, "", e.OpenedAt, false, null)],

@@ -150,4 +150,19 @@ public sealed class ComplaintSlaDecisionsTests
         Assert.Equal((2, Scenario.T0.AddHours(100), Scenario.T0.AddHours(100)), (k.EscalationLevel, k.ResponseBreachedAt, k.ResolutionBreachedAt));
         Assert.Empty(ComplaintSlaDecisions.Decide(replayed, Scenario.T0.AddHours(200)));
     }
+
+    [Fact]
+    public void A_deadline_already_past_when_the_complaint_is_recorded_is_not_timed()
+    {
+        var s = new Scenario();
+        s.Create();
+        s.Now = Scenario.T0.AddHours(10);
+        // Occurred at T0 (response due T0 + 4 h), recorded 10 h later: only the resolution is timed.
+        s.Complain(ComplaintSeverity.High, at: Scenario.T0);
+
+        Assert.Equal(Scenario.T0.AddHours(72), ComplaintSlaDecisions.NextInstant(s.State));
+        Assert.Empty(Tick(s, 11));
+        var breach = Assert.IsType<ComplaintSlaBreached>(Assert.Single(Tick(s, 80)));
+        Assert.Equal(SlaTarget.Resolution, breach.Target);
+    }
 }

@@ -19,8 +19,12 @@ public sealed partial class CustomerGrain : IRemindable
     public const string SlaReminderName = "complaint-sla";
 
     private readonly SemaphoreSlim slaReminderGate = new(1, 1);
+    /// <summary>How soon a failed reconcile is retried while the activation lives.</summary>
+    private static readonly TimeSpan SlaReminderRetry = TimeSpan.FromSeconds(5);
+
     private IGrainReminder? slaReminder;
     private DateTimeOffset? slaReminderDue;
+    private IGrainTimer? slaReminderRetry;
 
     /// <summary>A reminder tick: decide what is due, commit it, then aim the reminder at the next instant.</summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -46,8 +50,9 @@ public sealed partial class CustomerGrain : IRemindable
     /// <summary>
     /// Registers the reminder for the earliest pending instant (immediately due when it is past),
     /// or removes it when nothing is pending. Cheap when nothing changed: the registered instant is
-    /// remembered. Failures are logged, not thrown: the committed write stands, and the next write,
-    /// activation or tick reconciles again.
+    /// remembered. Failures are logged, not thrown: the committed write stands; a grain timer that
+    /// keeps the activation alive retries until the reminder is in place (and the next write,
+    /// activation or tick reconciles anyway).
     /// </summary>
     private async Task ReconcileSlaReminderAsync(bool force = false)
     {
@@ -85,7 +90,15 @@ public sealed partial class CustomerGrain : IRemindable
         {
             slaReminder = null;
             slaReminderDue = null;
-            logger.LogWarning(ex, "Customer {CustomerId}: could not reconcile the complaint SLA reminder; the next write, activation or tick retries", CustomerId);
+            logger.LogWarning(ex, "Customer {CustomerId}: could not reconcile the complaint SLA reminder; retrying in {Retry}", CustomerId, SlaReminderRetry);
+            slaReminderRetry ??= this.RegisterGrainTimer(
+                async () =>
+                {
+                    slaReminderRetry?.Dispose();
+                    slaReminderRetry = null;
+                    await ReconcileSlaReminderAsync(force: true);
+                },
+                new GrainTimerCreationOptions(SlaReminderRetry, Timeout.InfiniteTimeSpan) { KeepAlive = true, Interleave = true });
         }
         finally
         {

@@ -34,17 +34,22 @@ public sealed partial class CustomerGrain : IRemindable
             return;
         }
 
+        var decided = 0;
         if (state.Exists && ComplaintSlaDecisions.NextInstant(state) is { } due && due <= time.GetUtcNow())
         {
-            // The normal write path; it reconciles the reminder once committed. A failure throws:
-            // the reminder's period retries the tick.
-            await WriteAsync(new CustomerWrite<int>(
+            // The normal write path; once committed it aims the reminder at the next instant. A
+            // failure throws: the reminder's period retries the tick.
+            decided = await WriteAsync(new CustomerWrite<int>(
                 (s, now) => ComplaintSlaDecisions.Decide(s, now),
                 (_, events, _) => events.Count));
         }
 
-        // Fired early or with nothing due: aim again (the reminder may still point at this instant).
-        await ReconcileSlaReminderAsync(force: true);
+        if (decided == 0)
+        {
+            // Fired early, twice, or with nothing due: aim again (the reminder may still point at
+            // this instant, or should be removed).
+            await ReconcileSlaReminderAsync(force: true);
+        }
     }
 
     /// <summary>

@@ -18,10 +18,10 @@ public sealed partial class CustomerGrain : IRemindable
     /// <summary>The name of the customer's one SLA reminder.</summary>
     public const string SlaReminderName = "complaint-sla";
 
-    private readonly SemaphoreSlim slaReminderGate = new(1, 1);
     /// <summary>How soon a failed reconcile is retried while the activation lives.</summary>
     private static readonly TimeSpan SlaReminderRetry = TimeSpan.FromSeconds(5);
 
+    private readonly SemaphoreSlim slaReminderGate = new(1, 1);
     private IGrainReminder? slaReminder;
     private DateTimeOffset? slaReminderDue;
     private IGrainTimer? slaReminderRetry;

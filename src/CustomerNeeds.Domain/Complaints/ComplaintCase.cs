@@ -8,6 +8,9 @@ namespace CustomerNeeds.Domain.Complaints;
 /// </summary>
 public sealed class ComplaintCase
 {
+    /// <summary>The actor of the history steps the SLA timers add.</summary>
+    public const string SlaActor = "sla";
+
     /// <summary>Minted id "k1", "k2", ...</summary>
     public string Id { get; set; } = "";
 
@@ -157,7 +160,4 @@ public sealed class ComplaintCase
         FollowUpFellDueAt = e.OccurredAt;
         History.Add(new ComplaintTransition(Status, Status, SlaActor, $"follow-up contact due since {e.DueAt:O}", e.OccurredAt, false, null));
     }
-
-    /// <summary>The actor of the steps the SLA timers add.</summary>
-    public const string SlaActor = "sla";
 }

@@ -66,6 +66,9 @@ public sealed partial class CustomerGrain(
         {
             logger.LogDebug("Customer {CustomerId} replayed {Count} events after snapshot {Sequence}", CustomerId, tail.Count, snapshot.State.Sequence);
         }
+
+        // A crash may have fallen between a commit and its reminder (docs/complaint-slas.md).
+        await ReconcileSlaReminderAsync();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -254,11 +257,16 @@ public sealed partial class CustomerGrain(
             (s, now) => LoyaltyDecisions.Decide(s, command, now, policy),
             (s, _, _) => LoyaltyAssessment.Assess(s, policy, time.GetUtcNow())));
 
-    /// <summary>The one write path: through the customer's write pipeline (docs/group-commit.md).</summary>
-    private Task<T> WriteAsync<T>(CustomerWrite<T> write)
+    /// <summary>
+    /// The one write path: through the customer's write pipeline (docs/group-commit.md); once
+    /// committed, the complaint SLA reminder follows the new state before the caller hears OK.
+    /// </summary>
+    private async Task<T> WriteAsync<T>(CustomerWrite<T> write)
     {
-        Pipeline.Submit(write);
-        return write.ResultAsync();
+        _ = Pipeline.Submit(write);
+        var result = await write.ResultAsync();
+        await ReconcileSlaReminderAsync();
+        return result;
     }
 
     /// <summary>A group was committed: its state becomes the committed state; tell the watchers; maybe start a snapshot.</summary>

@@ -35,6 +35,8 @@ internal static class CustomerLogEntries
             {
                 ComplaintOpened o => o.ComplaintId,
                 ComplaintTransitioned t => t.ComplaintId,
+                ComplaintSlaBreached b => b.ComplaintId,
+                ComplaintFollowUpDue f => f.ComplaintId,
                 _ => null,
             };
             ComplaintCase? before = null;
@@ -89,7 +91,13 @@ internal static class CustomerLogEntries
                     x.Case.OpenedAt,
                     next.UpdatedAt ?? x.Case.OpenedAt,
                     JsonSerializer.Serialize(x.Case),
-                    new ComplaintFacts((short)x.Case.Severity, openedThrough?.GetValueOrDefault(x.Case.Id), x.Case.FirstResponseAt, x.Case.ResolvedAt, x.Case.ClosedAt, x.Case.ReopenCount)))
+                    new ComplaintFacts((short)x.Case.Severity, openedThrough?.GetValueOrDefault(x.Case.Id), x.Case.FirstResponseAt, x.Case.ResolvedAt, x.Case.ClosedAt, x.Case.ReopenCount)
+                    {
+                        ResponseBreachedAt = x.Case.ResponseBreachedAt,
+                        ResolutionBreachedAt = x.Case.ResolutionBreachedAt,
+                        FollowUpDueAt = x.Case.FollowUpDueAt,
+                        FollowUpFellDueAt = x.Case.FollowUpFellDueAt,
+                    }))
                 .ToArray();
         return new CustomerAppend(customerId, expectedSequence, rows, complaints);
     }

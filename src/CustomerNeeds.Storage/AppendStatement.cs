@@ -55,14 +55,17 @@ internal static class AppendStatement
         complaints AS (
             INSERT INTO customer_complaints
                 (customer_id, complaint_id, status, opened_at, updated_at, payload, last_sequence,
-                 severity, channel, first_response_at, resolved_at, closed_at, reopen_count)
+                 severity, channel, first_response_at, resolved_at, closed_at, reopen_count,
+                 response_breached_at, resolution_breached_at, follow_up_due_at, follow_up_fell_due_at)
             SELECT c.customer_id, c.complaint_id, c.status, c.opened_at, c.updated_at, c.payload::json, c.last_sequence,
-                   c.severity, c.channel, c.first_response_at, c.resolved_at, c.closed_at, c.reopen_count
+                   c.severity, c.channel, c.first_response_at, c.resolved_at, c.closed_at, c.reopen_count,
+                   c.response_breached_at, c.resolution_breached_at, c.follow_up_due_at, c.follow_up_fell_due_at
             FROM unnest($20::int[], $21::text[], $22::text[], $23::text[], $24::timestamptz[], $25::timestamptz[],
                         $26::text[], $27::bigint[], $28::smallint[], $29::text[], $30::timestamptz[], $31::timestamptz[],
-                        $32::timestamptz[], $33::int[])
+                        $32::timestamptz[], $33::int[], $34::timestamptz[], $35::timestamptz[], $36::timestamptz[], $37::timestamptz[])
                  AS c(append_no, customer_id, complaint_id, status, opened_at, updated_at, payload, last_sequence,
-                      severity, channel, first_response_at, resolved_at, closed_at, reopen_count)
+                      severity, channel, first_response_at, resolved_at, closed_at, reopen_count,
+                      response_breached_at, resolution_breached_at, follow_up_due_at, follow_up_fell_due_at)
             JOIN accepted a ON a.append_no = c.append_no
             ON CONFLICT (customer_id, complaint_id) DO UPDATE
             SET status = excluded.status,
@@ -75,12 +78,16 @@ internal static class AppendStatement
                 first_response_at = excluded.first_response_at,
                 resolved_at = excluded.resolved_at,
                 closed_at = excluded.closed_at,
-                reopen_count = excluded.reopen_count
+                reopen_count = excluded.reopen_count,
+                response_breached_at = excluded.response_breached_at,
+                resolution_breached_at = excluded.resolution_breached_at,
+                follow_up_due_at = excluded.follow_up_due_at,
+                follow_up_fell_due_at = excluded.follow_up_fell_due_at
             RETURNING 1
         ),
         """;
 
-    private const int ReadModelFirstParameter = 34;
+    private const int ReadModelFirstParameter = 38;
 
     private const string Outcomes = """
 
@@ -217,6 +224,10 @@ internal static class AppendStatement
         AddNullable(command, rows.Select(r => Normalize(r.c.Facts?.ResolvedAt)).ToArray(), NpgsqlDbType.TimestampTz);
         AddNullable(command, rows.Select(r => Normalize(r.c.Facts?.ClosedAt)).ToArray(), NpgsqlDbType.TimestampTz);
         AddNullable(command, rows.Select(r => r.c.Facts?.ReopenCount).ToArray(), NpgsqlDbType.Integer);
+        AddNullable(command, rows.Select(r => Normalize(r.c.Facts?.ResponseBreachedAt)).ToArray(), NpgsqlDbType.TimestampTz);
+        AddNullable(command, rows.Select(r => Normalize(r.c.Facts?.ResolutionBreachedAt)).ToArray(), NpgsqlDbType.TimestampTz);
+        AddNullable(command, rows.Select(r => Normalize(r.c.Facts?.FollowUpDueAt)).ToArray(), NpgsqlDbType.TimestampTz);
+        AddNullable(command, rows.Select(r => Normalize(r.c.Facts?.FollowUpFellDueAt)).ToArray(), NpgsqlDbType.TimestampTz);
     }
 
     private static DateTimeOffset? Normalize(DateTimeOffset? instant) => instant is { } t ? StoredTime.Normalize(t) : null;

@@ -18,4 +18,17 @@ public sealed record ComplaintFacts(
     DateTimeOffset? FirstResponseAt,
     DateTimeOffset? ResolvedAt,
     DateTimeOffset? ClosedAt,
-    int ReopenCount);
+    int ReopenCount)
+{
+    /// <summary>response_breached_at: when the first-response breach was recorded (migration 0009).</summary>
+    public DateTimeOffset? ResponseBreachedAt { get; init; }
+
+    /// <summary>resolution_breached_at: when the resolution breach was recorded.</summary>
+    public DateTimeOffset? ResolutionBreachedAt { get; init; }
+
+    /// <summary>follow_up_due_at: when the follow-up contact is due; null unless resolved.</summary>
+    public DateTimeOffset? FollowUpDueAt { get; init; }
+
+    /// <summary>follow_up_fell_due_at: when the follow-up was recorded as due; null until then.</summary>
+    public DateTimeOffset? FollowUpFellDueAt { get; init; }
+}

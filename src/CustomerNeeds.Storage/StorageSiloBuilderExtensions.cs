@@ -17,6 +17,7 @@ public static class StorageSiloBuilderExtensions
     /// the same connection pool, with our schema and queries (migration 0001) and System.Text.Json
     /// as its serializer: snapshots are stored as readable JSON, unknown fields are ignored and
     /// missing ones take their defaults when a snapshot written by an earlier version is read.
+    /// Orleans reminders are stored by the ADO.NET reminder table on the same pool (migration 0009).
     /// </summary>
     public static ISiloBuilder AddCustomerNeedsGrainStorage(this ISiloBuilder builder, string connectionString, Action<PostgresOptions>? configure = null)
     {
@@ -29,6 +30,13 @@ public static class StorageSiloBuilderExtensions
                 options.DataSource = dataSource;
                 options.GrainStorageSerializer = new SystemTextJsonGrainStorageSerializer(json);
             }));
+        builder.UseAdoNetReminderService(optionsBuilder => optionsBuilder
+            .Configure<NpgsqlDataSource>((options, dataSource) =>
+            {
+                // Our schema and statements: migration 0009 (docs/complaint-slas.md).
+                options.Invariant = StorageNames.NpgsqlInvariant;
+                options.DataSource = dataSource;
+            }));
         return builder;
     }
 
@@ -36,7 +44,7 @@ public static class StorageSiloBuilderExtensions
     /// The in-memory write path (explicit in-memory mode and grain tests): memory grain storage
     /// under the same name and with the same serializer, <see cref="InMemoryCustomerEventLog"/>, an
     /// always-reachable probe and <see cref="UncheckedKanoFeatureCatalog"/> (no KANO feature check).
-    /// Nothing survives the process.
+    /// Reminders live in memory too. Nothing survives the process.
     /// </summary>
     public static ISiloBuilder AddCustomerNeedsInMemoryStorage(this ISiloBuilder builder)
     {
@@ -47,6 +55,7 @@ public static class StorageSiloBuilderExtensions
         builder.Services.TryAddSingleton<ICustomerEventLog, InMemoryCustomerEventLog>();
         builder.Services.TryAddSingleton<IStorageProbe, InMemoryStorageProbe>();
         builder.Services.TryAddSingleton<IKanoFeatureCatalog, UncheckedKanoFeatureCatalog>();
+        builder.UseInMemoryReminderService();
         return builder;
     }
 }

@@ -10,6 +10,9 @@ namespace CustomerNeeds.Domain.Complaints;
 /// </summary>
 public sealed class ComplaintCase
 {
+    /// <summary>The actor of the history steps the SLA timers add.</summary>
+    public const string SlaActor = "sla";
+
     /// <summary>Minted id "k1", "k2", ...</summary>
     public string Id { get; set; } = "";
 
@@ -35,6 +38,9 @@ public sealed class ComplaintCase
     /// <summary>The opening interaction's occur time.</summary>
     public DateTimeOffset OpenedAt { get; set; }
 
+    /// <summary>When the service recorded the opening (ComplaintOpened's time); SLA targets already missed then are not timed.</summary>
+    public DateTimeOffset RecordedAt { get; set; }
+
     /// <summary>When the case first left Recorded; null until then.</summary>
     public DateTimeOffset? FirstResponseAt { get; set; }
 
@@ -52,6 +58,15 @@ public sealed class ComplaintCase
 
     /// <summary>ResolvedAt + follow-up delay; null before resolution and after a reopen.</summary>
     public DateTimeOffset? FollowUpDueAt { get; set; }
+
+    /// <summary>When the first-response breach was recorded; null when none.</summary>
+    public DateTimeOffset? ResponseBreachedAt { get; set; }
+
+    /// <summary>When the resolution breach was recorded; null when none.</summary>
+    public DateTimeOffset? ResolutionBreachedAt { get; set; }
+
+    /// <summary>When the follow-up was recorded as due; cleared by a reopen.</summary>
+    public DateTimeOffset? FollowUpFellDueAt { get; set; }
 
     /// <summary>Every step, oldest first; the first entry is the opening.</summary>
     public List<ComplaintTransition> History { get; set; } = [];
@@ -98,6 +113,7 @@ public sealed class ComplaintCase
             ResolvedAt = null;
             ClosedAt = null;
             FollowUpDueAt = null;
+            FollowUpFellDueAt = null;
         }
 
         if (e.Escalated)
@@ -125,5 +141,29 @@ public sealed class ComplaintCase
 
         Status = e.ToStatus;
         History.Add(new ComplaintTransition(e.FromStatus, e.ToStatus, e.Actor, e.Note, at, e.Escalated, e.ResponsibleParty));
+    }
+
+    /// <summary>Records a missed target: escalation + 1 and an escalation step in the history.</summary>
+    public void Apply(ComplaintSlaBreached e)
+    {
+        if (e.Target == SlaTarget.FirstResponse)
+        {
+            ResponseBreachedAt = e.DetectedAt;
+        }
+        else
+        {
+            ResolutionBreachedAt = e.DetectedAt;
+        }
+
+        EscalationLevel++;
+        var what = e.Target == SlaTarget.FirstResponse ? "first response" : "resolution";
+        History.Add(new ComplaintTransition(Status, Status, SlaActor, $"{what} deadline {e.Deadline:O} missed", e.OccurredAt, true, null));
+    }
+
+    /// <summary>Records that the follow-up contact fell due (a step in the history).</summary>
+    public void Apply(ComplaintFollowUpDue e)
+    {
+        FollowUpFellDueAt = e.OccurredAt;
+        History.Add(new ComplaintTransition(Status, Status, SlaActor, $"follow-up contact due since {e.DueAt:O}", e.OccurredAt, false, null));
     }
 }

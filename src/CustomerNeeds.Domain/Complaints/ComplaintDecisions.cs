@@ -81,7 +81,7 @@ public static class ComplaintDecisions
         }
 
         DateTimeOffset? followUp = to == ComplaintStatus.Resolved && from != ComplaintStatus.Resolved
-            ? ComplaintWorkflow.FollowUpDue(now, policy.ServiceLevels)
+            ? policy.ComplaintSla.FollowUpDue(now, state.Loyalty.Tier)
             : null;
         List<CustomerEvent> events =
         [

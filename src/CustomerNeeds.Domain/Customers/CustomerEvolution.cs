@@ -63,6 +63,12 @@ public static class CustomerEvolution
                 case ComplaintTransitioned c:
                     ApplyComplaintTransitioned(state, c);
                     break;
+                case ComplaintSlaBreached b:
+                    OpenComplaint(state, b.ComplaintId).Apply(b);
+                    break;
+                case ComplaintFollowUpDue f:
+                    OpenComplaint(state, f.ComplaintId).Apply(f);
+                    break;
                 case TierChanged t:
                     state.Loyalty.Tier = t.ToTier;
                     state.Loyalty.TierSince = t.OccurredAt;
@@ -271,6 +277,7 @@ public static class CustomerEvolution
             Summary = e.Summary,
             SourceInteractionId = e.InteractionId,
             OpenedAt = e.OpenedAt,
+            RecordedAt = e.OccurredAt,
             ResponseDeadline = e.ResponseDeadline,
             ResolutionDeadline = e.ResolutionDeadline,
             History = [new ComplaintTransition(ComplaintStatus.Unspecified, ComplaintStatus.Recorded, e.Actor, "", e.OpenedAt, false, null)],
@@ -300,6 +307,11 @@ public static class CustomerEvolution
             state.OpenComplaints.Remove(e.ComplaintId);
         }
     }
+
+    private static ComplaintCase OpenComplaint(CustomerState state, string complaintId) =>
+        state.OpenComplaints.TryGetValue(complaintId, out var complaint)
+            ? complaint
+            : throw new InvalidOperationException($"Complaint '{complaintId}' is not open.");
 
     /// <summary>The number of a minted id ("n12" → 12 for prefix 'n'); null when the id is not of that form.</summary>
     internal static long? MintedNumber(string id, char prefix) =>

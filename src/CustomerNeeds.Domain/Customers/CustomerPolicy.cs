@@ -11,13 +11,14 @@ public sealed record CustomerPolicy
 
     public TierPolicy Tiers { get; init; } = TierPolicy.Default;
 
-    public ComplaintServiceLevels ServiceLevels { get; init; } = ComplaintServiceLevels.Default;
+    /// <summary>Complaint service levels: targets by severity and tier, business hours (docs/complaint-slas.md).</summary>
+    public ComplaintSlaPolicy ComplaintSla { get; init; } = ComplaintSlaPolicy.Default;
 
     public LoyaltyLadderRules Ladder { get; init; } = LoyaltyLadderRules.Default;
 
     public ChurnRiskModel Churn { get; init; } = ChurnRiskModel.Default;
 
-    /// <summary>All defaults: EUR and the default tier policy, service levels, ladder and churn model.</summary>
+    /// <summary>All defaults: EUR and the default tier policy, complaint SLAs, ladder and churn model.</summary>
     public static CustomerPolicy Default { get; } = new();
 
     /// <summary>What is wrong with this policy; empty when usable.</summary>
@@ -30,6 +31,7 @@ public sealed record CustomerPolicy
         }
 
         problems.AddRange(Tiers.Validate());
+        problems.AddRange(ComplaintSla.Validate(Tiers.Tiers.Select(t => t.Name)).Select(p => "complaint SLA " + p));
         return problems;
     }
 }

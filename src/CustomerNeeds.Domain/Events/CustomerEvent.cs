@@ -22,6 +22,8 @@ namespace CustomerNeeds.Domain.Events;
 [JsonDerivedType(typeof(ChurnRiskChanged), "churn-risk-changed")]
 [JsonDerivedType(typeof(CustomerMergedInto), "customer-merged-into")]
 [JsonDerivedType(typeof(CustomerAbsorbed), "customer-absorbed")]
+[JsonDerivedType(typeof(ComplaintSlaBreached), "complaint-sla-breached")]
+[JsonDerivedType(typeof(ComplaintFollowUpDue), "complaint-follow-up-due")]
 public abstract record CustomerEvent
 {
     /// <summary>When the change was recorded (server clock at decision time).</summary>

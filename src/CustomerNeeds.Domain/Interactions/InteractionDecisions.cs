@@ -65,7 +65,8 @@ public static class InteractionDecisions
         if (complaintId is not null)
         {
             var severity = i.ComplaintSeverity == ComplaintSeverity.Unspecified ? ComplaintSeverity.Medium : i.ComplaintSeverity;
-            var levels = policy.ServiceLevels;
+            var sla = policy.ComplaintSla;
+            var tier = state.Loyalty.Tier;
             events.Add(new ComplaintOpened(
                 complaintId,
                 i.InteractionId,
@@ -73,8 +74,8 @@ public static class InteractionDecisions
                 i.Summary,
                 i.Agent,
                 i.OccurTime,
-                ComplaintWorkflow.ResponseDeadline(i.OccurTime, severity, levels),
-                ComplaintWorkflow.ResolutionDeadline(i.OccurTime, severity, levels)) { OccurredAt = now });
+                sla.ResponseDeadline(i.OccurTime, severity, tier),
+                sla.ResolutionDeadline(i.OccurTime, severity, tier)) { OccurredAt = now });
         }
 
         return LoyaltyDecisions.WithTierEvaluation(state, events, policy, now, actor: null);

@@ -6,7 +6,9 @@ namespace CustomerNeeds.Server.Hosting;
 /// <summary>
 /// Reads the customer policy from section <c>CustomerNeeds:Policy</c>. Settings override the
 /// defaults one by one, except the tier list: a configured list replaces the default tiers
-/// whole (the configuration binder would otherwise append to them).
+/// whole (the configuration binder would otherwise append to them). The complaint SLAs come from
+/// section <c>CustomerNeeds:ComplaintSla</c> (<see cref="ComplaintSlaConfiguration"/>). An
+/// invalid policy stops the start-up with a message naming what is wrong.
 /// </summary>
 public static class PolicyConfiguration
 {
@@ -23,7 +25,14 @@ public static class PolicyConfiguration
             policy = policy with { Tiers = policy.Tiers with { Tiers = configured } };
         }
 
-        policy.Validate();
+        policy = policy with { ComplaintSla = ComplaintSlaConfiguration.Read(configuration) };
+        var problems = policy.Validate();
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The customer policy in configuration ({Section}, {ComplaintSlaConfiguration.Section}) is invalid: {string.Join("; ", problems)}.");
+        }
+
         return policy;
     }
 }

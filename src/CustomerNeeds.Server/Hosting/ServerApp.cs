@@ -30,6 +30,9 @@ public static class ServerApp
     /// <summary>The configuration section of the appender's batching (docs/group-commit.md).</summary>
     public const string GroupCommitSection = "CustomerNeeds:GroupCommit";
 
+    /// <summary>The Orleans reminder settings (<c>ReminderOptions</c>: MinimumReminderPeriod, RefreshReminderListPeriod).</summary>
+    public const string RemindersSection = "CustomerNeeds:Reminders";
+
     /// <summary>The largest request message accepted, after decompression (grpc-dotnet's default receive limit).</summary>
     public const int MaxRequestMessageBytes = 4 * 1024 * 1024;
 
@@ -67,6 +70,7 @@ public static class ServerApp
                 silo.AddCustomerNeedsGrainStorage(connectionString, postgres => groupCommit.Bind(postgres.GroupCommit));
             }
 
+            silo.Services.Configure<ReminderOptions>(builder.Configuration.GetSection(RemindersSection));
             var watch = builder.Configuration.GetSection(CustomerWatchOptions.Section);
             silo.Services.AddCustomerGrains(policy, grain =>
             {

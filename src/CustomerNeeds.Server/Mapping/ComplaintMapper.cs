@@ -29,6 +29,9 @@ public static class ComplaintMapper
             ResolutionSlaDeadline = TimeMapper.ToProto(k.ResolutionDeadline),
             FollowUpDueTime = TimeMapper.ToProto(k.FollowUpDueAt),
             MergedFrom = MergeMapper.ToProto(k.MergedFrom),
+            ResponseBreachTime = TimeMapper.ToProto(k.ResponseBreachedAt),
+            ResolutionBreachTime = TimeMapper.ToProto(k.ResolutionBreachedAt),
+            FollowUpFellDueTime = TimeMapper.ToProto(k.FollowUpFellDueAt),
         };
         result.History.AddRange(k.History.Select(ToProto));
         return result;

@@ -4,6 +4,7 @@ using CustomerNeeds.Abstractions.Customers;
 using CustomerNeeds.Domain;
 using CustomerNeeds.Domain.Complaints;
 using CustomerNeeds.Domain.Customers;
+using CustomerNeeds.Server.Hosting;
 using CustomerNeeds.Server.Mapping;
 using CustomerNeeds.Server.Validation;
 using Grpc.Core;
@@ -12,7 +13,8 @@ using Contract = CustomerNeeds.Api.V1;
 namespace CustomerNeeds.Server.Services;
 
 /// <summary>ComplaintService: validate, map, call the customer grain, map back.</summary>
-public sealed class ComplaintApi(IGrainFactory grains, CustomerPolicy policy, TimeProvider time) : Contract.ComplaintService.ComplaintServiceBase
+public sealed partial class ComplaintApi(IGrainFactory grains, CustomerPolicy policy, TimeProvider time, ReadModelStorage readModel)
+    : Contract.ComplaintService.ComplaintServiceBase
 {
     public override async Task<Contract.Complaint> GetComplaint(Contract.GetComplaintRequest request, ServerCallContext context)
     {

@@ -44,6 +44,7 @@ public sealed class ReplayTests
         s.Transition("k1", ComplaintStatus.BeingHandled, escalate: true);
         s.AtDay(283).Transition("k1", ComplaintStatus.Resolved);
         var k1 = s.State.OpenComplaints["k1"];
+        s.AtDay(286.5).Run(st => ComplaintSlaDecisions.Decide(st, s.Now));
         s.Transition("k1", ComplaintStatus.FollowUpDone);
         s.Transition("k1", ComplaintStatus.Closed);
         s.AtDay(290).Transition("k1", ComplaintStatus.BeingHandled, closed: k1);
@@ -152,7 +153,7 @@ public sealed class ReplayTests
         Assert.Equal(2, a.ComplaintCount);
         Assert.Equal(["k1", "k2"], st.OpenComplaints.Keys);
         Assert.Equal(1, st.OpenComplaints["k1"].ReopenCount);
-        Assert.Equal(1, st.OpenComplaints["k1"].EscalationLevel);
+        Assert.Equal(2, st.OpenComplaints["k1"].EscalationLevel); // escalated once by hand, once by the late first response
         Assert.Equal(1, st.Loyalty.ReferralCount);
         Assert.Equal(["n1", "price-level"], st.Needs.Keys);
         Assert.Equal(NeedStatus.Analysed, st.Needs["n1"].Status);

@@ -1,3 +1,4 @@
+using CustomerNeeds.Server.Hosting;
 using CustomerNeeds.Storage.Analytics;
 using Npgsql;
 
@@ -10,50 +11,25 @@ namespace CustomerNeeds.Server.Analytics;
 /// advisory lock lets only one of them compute at a time (the others skip that turn). A failed run
 /// is logged and retried at the next turn. Registered only with PostgreSQL storage.
 /// </summary>
-internal sealed class RfmSchedule(NpgsqlDataSource dataSource, RfmScheduleOptions options, TimeProvider time, ILogger<RfmSchedule> logger) : BackgroundService
+internal sealed class RfmSchedule(NpgsqlDataSource dataSource, RfmScheduleOptions options, TimeProvider time, ILogger<RfmSchedule> logger)
+    : PeriodicJob(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var delay = options.RfmFirstRunDelay;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+    protected override string Name => "RFM recomputation";
 
-            var started = time.GetTimestamp();
-            await RunOnceAsync(stoppingToken).ConfigureAwait(false);
-            var elapsed = time.GetElapsedTime(started);
-            delay = elapsed < options.RfmInterval ? options.RfmInterval - elapsed : TimeSpan.Zero;
-        }
-    }
+    protected override TimeSpan FirstRunDelay => options.RfmFirstRunDelay;
 
-    private async Task RunOnceAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.RfmInterval;
+
+    protected override async Task RunOnceAsync(DateTimeOffset now, CancellationToken stoppingToken)
     {
-        try
+        var run = await RfmRecomputation.RunAsync(dataSource, now, stoppingToken).ConfigureAwait(false);
+        if (run.Ran)
         {
-            var run = await RfmRecomputation.RunAsync(dataSource, time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
-            if (run.Ran)
-            {
-                logger.LogInformation("RFM quintiles recomputed for {Customers} customers", run.ScoredCustomers);
-            }
-            else
-            {
-                logger.LogDebug("RFM recomputation skipped: another server is running it");
-            }
+            logger.LogInformation("RFM quintiles recomputed for {Customers} customers", run.ScoredCustomers);
         }
-        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        else
         {
-            logger.LogWarning(ex, "RFM recomputation failed; retrying in {Interval}", options.RfmInterval);
-        }
-        catch (Exception) when (stoppingToken.IsCancellationRequested)
-        {
-            // The server is stopping; the transaction rolled back.
+            logger.LogDebug("RFM recomputation skipped: another server is running it");
         }
     }
 }

@@ -1,4 +1,5 @@
 using CustomerNeeds.Grains.Loyalty;
+using CustomerNeeds.Server.Hosting;
 
 namespace CustomerNeeds.Server.Loyalty;
 
@@ -9,52 +10,27 @@ namespace CustomerNeeds.Server.Loyalty;
 /// sweep's advisory lock lets one of them sweep at a time (the others skip that turn). A failed run
 /// is logged and retried at the next turn. Registered only with PostgreSQL storage.
 /// </summary>
-internal sealed class LoyaltySweepSchedule(LoyaltySweep sweep, LoyaltySweepOptions options, TimeProvider time, ILogger<LoyaltySweepSchedule> logger) : BackgroundService
+internal sealed class LoyaltySweepSchedule(LoyaltySweep sweep, LoyaltySweepOptions options, TimeProvider time, ILogger<LoyaltySweepSchedule> logger)
+    : PeriodicJob(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var delay = options.LoyaltySweepFirstRunDelay;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+    protected override string Name => "Loyalty sweep";
 
-            var started = time.GetTimestamp();
-            await RunOnceAsync(stoppingToken).ConfigureAwait(false);
-            var elapsed = time.GetElapsedTime(started);
-            delay = elapsed < options.LoyaltySweepInterval ? options.LoyaltySweepInterval - elapsed : TimeSpan.Zero;
-        }
-    }
+    protected override TimeSpan FirstRunDelay => options.LoyaltySweepFirstRunDelay;
 
-    private async Task RunOnceAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.LoyaltySweepInterval;
+
+    protected override async Task RunOnceAsync(DateTimeOffset now, CancellationToken stoppingToken)
     {
-        try
+        var run = await sweep.RunAsync(now, stoppingToken).ConfigureAwait(false);
+        if (!run.Ran)
         {
-            var run = await sweep.RunAsync(time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
-            if (!run.Ran)
-            {
-                logger.LogDebug("Loyalty sweep skipped: another server is running it");
-            }
-            else if (run.Reviewed > 0)
-            {
-                logger.LogInformation(
-                    "Loyalty sweep reviewed {Reviewed} customers: {Changed} changed ({Events} events), {Deferred} deferred, {Failed} failed{More}",
-                    run.Reviewed, run.Changed, run.Events, run.Deferred, run.Failed, run.Complete ? "" : "; more are due");
-            }
+            logger.LogDebug("Loyalty sweep skipped: another server is running it");
         }
-        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        else if (run.Reviewed > 0)
         {
-            logger.LogWarning(ex, "Loyalty sweep failed; retrying in {Interval}", options.LoyaltySweepInterval);
-        }
-        catch (Exception) when (stoppingToken.IsCancellationRequested)
-        {
-            // The server is stopping; the reviews done so far are committed, the rest stay due.
+            logger.LogInformation(
+                "Loyalty sweep reviewed {Reviewed} customers: {Changed} changed ({Events} events), {Deferred} deferred, {Failed} failed{More}",
+                run.Reviewed, run.Changed, run.Events, run.Deferred, run.Failed, run.Complete ? "" : "; more are due");
         }
     }
 }

@@ -58,23 +58,8 @@ public sealed class PostgresComplaintSlaReader(NpgsqlDataSource dataSource)
         sql.Append($" ORDER BY detected_at, customer_id, complaint_id, target LIMIT {Add(command, (long)query.PageSize + 1)}");
         command.CommandText = sql.ToString();
 
-        var rows = new List<ComplaintBreachRow>();
-        var more = false;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                if (rows.Count == query.PageSize)
-                {
-                    more = true;
-                    break;
-                }
-
-                rows.Add(new ComplaintBreachRow(
-                    reader.GetString(0), reader.GetString(1), reader.GetInt16(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4)));
-            }
-        }
-
+        var (rows, more) = await ReadPageAsync(command, query.PageSize, reader => new ComplaintBreachRow(
+            reader.GetString(0), reader.GetString(1), reader.GetInt16(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4)), cancellationToken).ConfigureAwait(false);
         var last = more ? rows[^1] : null;
         return new ComplaintBreachPage(rows, last is null ? null : new ComplaintBreachCursor(last.DetectedAt, last.CustomerId, last.ComplaintId, last.Target));
     }
@@ -95,24 +80,29 @@ public sealed class PostgresComplaintSlaReader(NpgsqlDataSource dataSource)
         sql.Append($" ORDER BY follow_up_due_at, customer_id, complaint_id LIMIT {Add(command, (long)query.PageSize + 1)}");
         command.CommandText = sql.ToString();
 
-        var rows = new List<DueFollowUpRow>();
-        var more = false;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                if (rows.Count == query.PageSize)
-                {
-                    more = true;
-                    break;
-                }
-
-                rows.Add(new DueFollowUpRow(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetString(3)));
-            }
-        }
-
+        var (rows, more) = await ReadPageAsync(command, query.PageSize, reader => new DueFollowUpRow(
+            reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetString(3)), cancellationToken).ConfigureAwait(false);
         var last = more ? rows[^1] : null;
         return new DueFollowUpPage(rows, last is null ? null : new DueFollowUpCursor(last.DueAt, last.CustomerId, last.ComplaintId));
+    }
+
+    /// <summary>At most <paramref name="pageSize"/> rows of a query that asks for one more, and whether there was one more.</summary>
+    private static async Task<(List<TRow> Rows, bool More)> ReadPageAsync<TRow>(
+        NpgsqlCommand command, int pageSize, Func<NpgsqlDataReader, TRow> read, CancellationToken cancellationToken)
+    {
+        var rows = new List<TRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (rows.Count == pageSize)
+            {
+                return (rows, true);
+            }
+
+            rows.Add(read(reader));
+        }
+
+        return (rows, false);
     }
 
     private static void AddSeverities(NpgsqlCommand command, StringBuilder sql, short[]? severities)

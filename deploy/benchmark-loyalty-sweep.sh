@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source deploy/postgres.sh
-source deploy/ports.sh
+source deploy/bench-common.sh
 
 customers=1000000
 port=""
@@ -79,7 +79,11 @@ echo "## First page"
 psql_db -A -t -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) $(printf "$page" "'-infinity'::timestamptz" "''")"
 echo "## A later page (after the 5,000th due row)"
 after=$(psql_db -A -t -F ',' -c "SELECT quote_literal(next_review_at) || '::timestamptz', quote_literal(customer_id) FROM customer_summaries WHERE next_review_at <= now() ORDER BY next_review_at, customer_id OFFSET 4999 LIMIT 1")
-psql_db -A -t -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) $(printf "$page" "${after%%,*}" "${after#*,}")"
+if [[ -n "$after" ]]; then
+  psql_db -A -t -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) $(printf "$page" "${after%%,*}" "${after#*,}")"
+else
+  echo "skipped: fewer than 5,000 due rows"
+fi
 
 echo "## Walking every due row, 500 a page (server side)"
 psql_db -A -t <<'SQL'

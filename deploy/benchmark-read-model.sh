@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export NUGET_CERT_REVOCATION_MODE="${NUGET_CERT_REVOCATION_MODE:-offline}"
 source deploy/postgres.sh
-source deploy/ports.sh
+source deploy/bench-common.sh
 
 customers=1000000
 data=""
@@ -29,16 +29,8 @@ while (( $# > 0 )); do
 done
 
 postgres_ensure
-echo "benchmark-read-model.sh: building (Release)" >&2
-dotnet build src/CustomerNeeds.Server/CustomerNeeds.Server.csproj -c Release -v quiet -nologo >&2
-dotnet build tests/CustomerNeeds.Benchmarks/CustomerNeeds.Benchmarks.csproj -c Release -v quiet -nologo >&2
-server_dll="$PWD/src/CustomerNeeds.Server/bin/Release/net10.0/CustomerNeeds.Server.dll"
-generator_dll="$PWD/tests/CustomerNeeds.Benchmarks/bin/Release/net10.0/CustomerNeeds.Benchmarks.dll"
-
-pg_port=$(free_port 56500)
-grpc_port=$(free_port 57000)
-silo_port=$(free_port 57500)
-gateway_port=$(free_port 58000)
+bench_build
+bench_ports
 
 keep=true
 if [[ -z "$data" ]]; then
@@ -55,11 +47,7 @@ stamp=$(date -u +%Y%m%d-%H%M%S)
 server_pid=""
 
 cleanup() {
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.5; done
-    kill -KILL "$server_pid" 2>/dev/null || true
-  fi
+  stop_server "$server_pid"
   [[ -f "$data/server.log" ]] && cp "$data/server.log" "$results_dir/read-model-server-$stamp.log" || true
   postgres_stop "$datadir" || true
   $keep || rm -rf "$data"

@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export NUGET_CERT_REVOCATION_MODE="${NUGET_CERT_REVOCATION_MODE:-offline}"
 source deploy/postgres.sh
-source deploy/ports.sh
+source deploy/bench-common.sh
 
 for arg in "$@"; do
   if [[ "$arg" == "--help" || "$arg" == "-h" ]]; then
@@ -47,16 +47,8 @@ fi
 
 postgres_ensure
 
-echo "benchmark.sh: building (Release)" >&2
-dotnet build src/CustomerNeeds.Server/CustomerNeeds.Server.csproj -c Release -v quiet -nologo >&2
-dotnet build tests/CustomerNeeds.Benchmarks/CustomerNeeds.Benchmarks.csproj -c Release -v quiet -nologo >&2
-server_dll="$PWD/src/CustomerNeeds.Server/bin/Release/net10.0/CustomerNeeds.Server.dll"
-generator_dll="$PWD/tests/CustomerNeeds.Benchmarks/bin/Release/net10.0/CustomerNeeds.Benchmarks.dll"
-
-pg_port=$(free_port 56500)
-grpc_port=$(free_port 57000)
-silo_port=$(free_port 57500)
-gateway_port=$(free_port 58000)
+bench_build
+bench_ports
 
 # Under /tmp so that the "postgres" user can reach it when we run as root.
 workdir=$(mktemp -d "${TMPDIR:-/tmp}/customerneeds-bench.XXXXXX")
@@ -74,14 +66,7 @@ cleanup() {
     kill -INT "$perf_pid" 2>/dev/null || true
     wait "$perf_pid" 2>/dev/null || true
   fi
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 60); do
-      kill -0 "$server_pid" 2>/dev/null || break
-      sleep 0.5
-    done
-    kill -KILL "$server_pid" 2>/dev/null || true
-  fi
+  stop_server "$server_pid"
   if [[ -f "$workdir/server.log" ]]; then
     cp "$workdir/server.log" "$results_dir/server-$stamp.log" || true
   fi

@@ -106,6 +106,7 @@ public static class ServerApp
         app.MapGrpcService<ComplaintApi>();
         app.MapGrpcService<LoyaltyApi>();
         app.MapGrpcService<SegmentApi>();
+        app.MapGrpcService<PrivacyApi>();
         app.MapAnalytics();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();

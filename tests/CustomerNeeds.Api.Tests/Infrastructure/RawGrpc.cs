@@ -33,6 +33,7 @@ public static class RawGrpc
             Content = new ByteArrayContent(body),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Default);
         request.Headers.TE.Add(new TransferCodingWithQualityHeaderValue("trailers"));
         if (encoding is not null)
         {

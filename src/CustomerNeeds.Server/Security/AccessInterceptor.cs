@@ -61,6 +61,11 @@ internal sealed class AccessInterceptor(ServedCustomers served, CallerLimits lim
         var resource = request is IMessage message ? RequestResource.Of(message) : "";
         RequestResource.Set(http, resource);
         var decision = http.Features.Get<AccessDecision>();
+        if (decision is { Masked: true } && request is IMessage searched)
+        {
+            PersonalSearchGuard.Demand(searched);
+        }
+
         if (decision is { ServedOnly: true })
         {
             await served.DemandAsync(context.GetCaller(), resource, context.CancellationToken);

@@ -21,11 +21,16 @@ public sealed class CallerLimits : IDisposable
         limiter = PartitionedRateLimiter.Create<Caller, string>(caller =>
         {
             var limit = LimitOf(caller);
+            var perSecond = Math.Max(1, limit.PermitsPerSecond);
+
+            // Refilled every 100 ms; below 10 calls/s one token per 1/rate seconds.
+            var period = perSecond >= 10 ? Replenishment : TimeSpan.FromSeconds(1.0 / perSecond);
+            var tokens = perSecond >= 10 ? (int)Math.Ceiling(perSecond * Replenishment.TotalSeconds) : 1;
             return RateLimitPartition.GetTokenBucketLimiter(caller.Id + "|" + limit.PermitsPerSecond + "|" + limit.Burst, _ => new TokenBucketRateLimiterOptions
             {
                 TokenLimit = Math.Max(1, limit.Burst),
-                TokensPerPeriod = Math.Max(1, (int)Math.Ceiling(limit.PermitsPerSecond * Replenishment.TotalSeconds)),
-                ReplenishmentPeriod = Replenishment,
+                TokensPerPeriod = tokens,
+                ReplenishmentPeriod = period,
                 QueueLimit = 0,
                 AutoReplenishment = true,
             });

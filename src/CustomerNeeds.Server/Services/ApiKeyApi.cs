@@ -11,7 +11,7 @@ using Contract = CustomerNeeds.Api.V1;
 namespace CustomerNeeds.Server.Services;
 
 /// <summary>ApiKeyService (docs/api-keys.md): validate, create / list / revoke in the key store, map back. The secret leaves only in CreateApiKey's answer.</summary>
-public sealed class ApiKeyApi(IApiKeyStore store, CustomerPolicy policy, TimeProvider time) : Contract.ApiKeyService.ApiKeyServiceBase
+public sealed class ApiKeyApi(IApiKeyStore store, VerifiedKeyCache cache, CustomerPolicy policy, TimeProvider time) : Contract.ApiKeyService.ApiKeyServiceBase
 {
     public override async Task<Contract.CreatedApiKey> CreateApiKey(Contract.CreateApiKeyRequest request, ServerCallContext context)
     {
@@ -56,6 +56,9 @@ public sealed class ApiKeyApi(IApiKeyStore store, CustomerPolicy policy, TimePro
 
         var revoked = await store.RevokeAsync(id, context.GetCaller().Id, v.Now, context.CancellationToken)
             ?? throw new CustomerOperationException(CustomerErrorCode.NotFound, $"API key '{ApiKeyName.For(id)}' not found.");
+
+        // This server refuses the key from now on; the others when the notification of the commit reaches them.
+        cache.Drop(id);
         return ApiKeyMapper.ToProto(revoked);
     }
 }

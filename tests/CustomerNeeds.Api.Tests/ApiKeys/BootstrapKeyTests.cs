@@ -36,6 +36,11 @@ public sealed class BootstrapKeyTests : IDisposable
 
         Assert.Equal(key, (await File.ReadAllTextAsync(KeyFile)).Trim());
         Assert.Single(await StoredKeys.AllAsync(own.Database.DataSource));
+
+        // The key in the file is an admin's key for calls.
+        using var channel = own.Server.NewApiKeyChannel(key);
+        var listed = Assert.Single((await new ApiKeyService.ApiKeyServiceClient(channel).ListApiKeysAsync(new ListApiKeysRequest())).ApiKeys);
+        Assert.Equal("apiKeys/" + row.Id, listed.Name);
     }
 
     [Fact]

@@ -51,24 +51,29 @@ public sealed class LocalBootstrapKey(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    // Written to a file of its own first and then renamed into place: a reader never sees a part of the key.
     private static async Task WriteAsync(string path, string key, bool overwrite, CancellationToken cancellationToken)
     {
-        var options = new FileStreamOptions { Mode = overwrite ? FileMode.Create : FileMode.CreateNew, Access = FileAccess.Write };
+        var written = $"{path}.{Guid.NewGuid():N}.tmp";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = OwnerOnly;
         }
 
-        await using (var stream = new FileStream(path, options))
-        await using (var writer = new StreamWriter(stream))
+        try
         {
-            await writer.WriteLineAsync(key.AsMemory(), cancellationToken).ConfigureAwait(false);
-        }
+            await using (var stream = new FileStream(written, options))
+            await using (var writer = new StreamWriter(stream))
+            {
+                await writer.WriteLineAsync(key.AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
 
-        if (!OperatingSystem.IsWindows())
+            File.Move(written, path, overwrite);
+        }
+        finally
         {
-            // An overwritten file keeps its mode: make it the owner's only.
-            File.SetUnixFileMode(path, OwnerOnly);
+            File.Delete(written);
         }
     }
 }

@@ -9,9 +9,15 @@
 # in the repository), and any server setting as CustomerNeeds__<Name> (see README.md).
 # The PostgreSQL cluster keeps running after the server exits; stop it with
 #   ./deploy/postgres.sh stop .data/postgres
+# Calls need an API key: the server writes a local one (roles agent, analyst, admin) to
+# .data/local-api-key on its first start (with --in-memory: at every start); send it as x-api-key.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+mkdir -p .data
+export CustomerNeeds__Security__BootstrapKeyFile="${CustomerNeeds__Security__BootstrapKeyFile:-$PWD/.data/local-api-key}"
+echo "run-local.sh: the local API key is in $CustomerNeeds__Security__BootstrapKeyFile (written at start-up if missing); calls send it as the x-api-key header" >&2
 
 for arg in "$@"; do
   if [[ "$arg" == "--in-memory" ]]; then

@@ -9,6 +9,7 @@ using CustomerNeeds.Server.Grpc;
 using CustomerNeeds.Server.Health;
 using CustomerNeeds.Server.Loyalty;
 using CustomerNeeds.Server.Security;
+using CustomerNeeds.Server.Security.ApiKeys;
 using CustomerNeeds.Server.Services;
 using CustomerNeeds.Server.Services.Search;
 using CustomerNeeds.Storage;
@@ -97,6 +98,7 @@ public static class ServerApp
         builder.Services.AddCustomerSearch(policy);
         builder.Services.AddAnalytics(builder.Configuration, options.Storage);
         builder.Services.AddLoyaltySweep(builder.Configuration, options.Storage);
+        builder.Services.AddApiKeys(builder.Configuration, options.Storage);
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false)
             .AddCheck<ServingHealthCheck>("serving");
@@ -112,6 +114,7 @@ public static class ServerApp
         app.MapGrpcService<LoyaltyApi>();
         app.MapGrpcService<SegmentApi>();
         app.MapGrpcService<PrivacyApi>();
+        app.MapGrpcService<ApiKeyApi>();
         app.MapAnalytics();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();

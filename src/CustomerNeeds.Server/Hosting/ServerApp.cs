@@ -4,6 +4,7 @@ using CustomerNeeds.Domain.Customers;
 using CustomerNeeds.Grains;
 using CustomerNeeds.Grains.Watching;
 using CustomerNeeds.Server.Analytics;
+using CustomerNeeds.Server.Auditing;
 using CustomerNeeds.Server.Benchmarking;
 using CustomerNeeds.Server.Grpc;
 using CustomerNeeds.Server.Health;
@@ -94,6 +95,7 @@ public static class ServerApp
         builder.Services.AddCustomerSearch(policy);
         builder.Services.AddAnalytics(builder.Configuration, options.Storage);
         builder.Services.AddLoyaltySweep(builder.Configuration, options.Storage);
+        builder.Services.AddAuditTrail(builder.Configuration, options.Storage);
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false)
             .AddCheck<ServingHealthCheck>("serving");
@@ -107,6 +109,7 @@ public static class ServerApp
         app.MapGrpcService<LoyaltyApi>();
         app.MapGrpcService<SegmentApi>();
         app.MapGrpcService<PrivacyApi>();
+        app.MapGrpcService<AuditApi>();
         app.MapAnalytics();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();

@@ -84,11 +84,14 @@ public sealed class AuditWriter : IAsyncDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>Stops without waiting for PostgreSQL: what is still queued is logged as not written. Call <see cref="StopAsync"/> first to flush.</remarks>
     public async ValueTask DisposeAsync()
     {
+        stopping = true;
+        queue.Writer.TryComplete();
+        abandon.Cancel();
         if (loop is not null)
         {
-            abandon.Cancel();
             await loop.ConfigureAwait(false);
         }
 

@@ -44,3 +44,28 @@ stop_server() {
     kill -KILL "$pid" 2>/dev/null || true
   fi
 }
+
+# bench_security KEYFILE: the server started next creates a local API key (roles agent, analyst,
+# admin) in KEYFILE, and its per-caller limits are lifted so that a run measures capacity (the
+# rate limiter still runs on every call). Exports the server's settings.
+bench_security() {
+  export CustomerNeeds__Security__BootstrapKeyFile="$1"
+  local role
+  for role in channel agent analyst admin; do
+    export "CustomerNeeds__Security__RateLimits__${role}__PermitsPerSecond=100000000"
+    export "CustomerNeeds__Security__RateLimits__${role}__Burst=100000000"
+  done
+  export CustomerNeeds__Security__MaxConcurrentStreams=100000
+}
+
+# bench_api_key KEYFILE: once the server has written KEYFILE, exports its key as CUSTOMERNEEDS_API_KEY
+# (what the load generator sends in x-api-key).
+bench_api_key() {
+  for _ in $(seq 1 120); do
+    [[ -s "$1" ]] && break
+    sleep 0.5
+  done
+  [[ -s "$1" ]] || { echo "$(basename "$0"): the server wrote no API key to $1" >&2; return 1; }
+  CUSTOMERNEEDS_API_KEY=$(cat "$1")
+  export CUSTOMERNEEDS_API_KEY
+}

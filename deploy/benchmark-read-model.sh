@@ -72,6 +72,7 @@ sizes=$("$(postgres_bin_dir)/psql" -tA -h 127.0.0.1 -p "$pg_port" -U postgres -d
   "SELECT (SELECT count(*) FROM customer_summaries) || ' customers, ' || (SELECT count(*) FROM customer_events) || ' events, ' || (SELECT count(*) FROM customer_summary_needs) || ' needs, ' || (SELECT count(*) FROM customer_complaints) || ' complaints; database ' || pg_size_pretty(pg_database_size('postgres'))")
 
 echo "benchmark-read-model.sh: starting the server on 127.0.0.1:$grpc_port" >&2
+bench_security "$data/api-key"
 env \
   CustomerNeeds__ListenAddress=127.0.0.1 \
   CustomerNeeds__GrpcPort="$grpc_port" \
@@ -83,6 +84,7 @@ env \
   DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production \
   dotnet "$server_dll" >"$data/server.log" 2>&1 &
 server_pid=$!
+bench_api_key "$data/api-key"
 for _ in $(seq 1 120); do
   (exec 3<>"/dev/tcp/127.0.0.1/$grpc_port") 2>/dev/null && break
   kill -0 "$server_pid" 2>/dev/null || { echo "benchmark-read-model.sh: the server exited; see $data/server.log" >&2; exit 1; }

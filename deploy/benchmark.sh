@@ -84,6 +84,7 @@ connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 # Information level writes a console line for every SQL command and every grain placement,
 # which would be measured as well); a pool that fits the throwaway cluster's 200 connections.
 echo "benchmark.sh: starting the server on 127.0.0.1:$grpc_port" >&2
+bench_security "$workdir/api-key"
 env \
   ConnectionStrings__CustomerNeeds="$connection" \
   CustomerNeeds__ListenAddress=127.0.0.1 \
@@ -100,6 +101,7 @@ env \
   DOTNET_EnableWriteXorExecute="$($profile && echo 0 || echo 1)" \
   dotnet "$server_dll" >"$workdir/server.log" 2>&1 &
 server_pid=$!
+bench_api_key "$workdir/api-key"
 
 if $profile; then
   perf record -F 499 -a -g -o "$workdir/perf.data" -- sleep infinity 2>"$workdir/perf.log" &
@@ -207,7 +209,7 @@ h2load_check() {
   fi
   local out="$workdir/h2load.txt"
   if ! h2load -c "$clients" -m "$streams" -D "$duration" --warm-up-time="$warmup" \
-      -d "$body" -H 'content-type: application/grpc' -H 'te: trailers' \
+      -d "$body" -H 'content-type: application/grpc' -H 'te: trailers' -H "x-api-key: $CUSTOMERNEEDS_API_KEY" \
       "http://127.0.0.1:$grpc_port/customerneeds.benchmark.v1.BenchmarkService/Echo" >"$out" 2>&1; then
     printf '\n## h2load cross-check of Echo\n\nh2load failed:\n\n```\n%s\n```\n' "$(tail -n 20 "$out")"
     return 0

@@ -42,7 +42,7 @@ public static class ReadModelBenchmark
             }
         }
 
-        using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
+        using var channel = BenchmarkChannel.Create(address, new SocketsHttpHandler());
         var customers = new CustomerService.CustomerServiceClient(channel);
         var analytics = new AnalyticsService.AnalyticsServiceClient(channel);
         var segments = new SegmentService.SegmentServiceClient(channel);

@@ -18,16 +18,12 @@ public sealed class ServerConnection : IDisposable
         channels = new GrpcChannel[connections];
         for (var i = 0; i < connections; i++)
         {
-            channels[i] = GrpcChannel.ForAddress(address, new GrpcChannelOptions
+            channels[i] = BenchmarkChannel.Create(address, new SocketsHttpHandler
             {
-                HttpHandler = new SocketsHttpHandler
-                {
-                    EnableMultipleHttp2Connections = true,
-                    PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
-                    ConnectTimeout = TimeSpan.FromSeconds(10),
-                    KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
-                },
-                MaxReceiveMessageSize = 64 * 1024 * 1024,
+                EnableMultipleHttp2Connections = true,
+                PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+                ConnectTimeout = TimeSpan.FromSeconds(10),
+                KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
             });
         }
 

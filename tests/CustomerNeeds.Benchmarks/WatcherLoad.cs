@@ -18,11 +18,7 @@ public sealed class WatcherLoad : IAsyncDisposable
     private long cutOff;
 
     private WatcherLoad(Uri address) =>
-        channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
-        {
-            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
-            MaxReceiveMessageSize = 64 * 1024 * 1024,
-        });
+        channel = BenchmarkChannel.Create(address, new SocketsHttpHandler { EnableMultipleHttp2Connections = true });
 
     /// <summary>Changes received by all reading watchers.</summary>
     public long Changes => Interlocked.Read(ref changes);

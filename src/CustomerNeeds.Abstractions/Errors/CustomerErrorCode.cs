@@ -25,4 +25,7 @@ public enum CustomerErrorCode
 
     /// <summary>Storage cannot be reached; nothing was acknowledged; retry (UNAVAILABLE).</summary>
     Unavailable = 7,
+
+    /// <summary>The caller's deadline passed before the write started; nothing was written.</summary>
+    DeadlineExceeded = 8,
 }

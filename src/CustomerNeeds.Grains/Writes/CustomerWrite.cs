@@ -1,3 +1,4 @@
+using CustomerNeeds.Abstractions;
 using CustomerNeeds.Domain.Customers;
 using CustomerNeeds.Domain.Events;
 using CustomerNeeds.Storage;
@@ -15,6 +16,9 @@ internal abstract class CustomerWrite
 
     /// <summary>Completes once the write's group is committed (or the write was refused); fails with a <c>CustomerOperationException</c>.</summary>
     public Task Done => completion.Task;
+
+    /// <summary>The caller's deadline, taken from the request context of the grain call that made this write; null if none.</summary>
+    public DateTimeOffset? Deadline { get; } = CallDeadline.Current;
 
     /// <summary>The interaction this write records, if any (for refusals by the unique index).</summary>
     public string? InteractionId { get; init; }

@@ -174,10 +174,17 @@ internal sealed class CustomerWritePipeline(
             return new MergedCustomerRedirect(target);
         }
 
+        var now = time.GetUtcNow();
+        if (write.Deadline is { } deadline && deadline <= now)
+        {
+            // The caller has given up: no write starts after its deadline (docs/security.md, "Deadlines").
+            return new CustomerOperationException(CustomerErrorCode.DeadlineExceeded, "The call's deadline passed before the write started; nothing was written.");
+        }
+
         IReadOnlyList<CustomerEvent> events;
         try
         {
-            events = write.Decide(next, time.GetUtcNow());
+            events = write.Decide(next, now);
         }
         catch (DomainException e)
         {

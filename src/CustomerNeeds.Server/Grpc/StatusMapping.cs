@@ -96,6 +96,7 @@ internal static class StatusMapping
             CustomerErrorCode.Aborted => Code.Aborted,
             CustomerErrorCode.ResourceExhausted => Code.ResourceExhausted,
             CustomerErrorCode.Unavailable => Code.Unavailable,
+            CustomerErrorCode.DeadlineExceeded => Code.DeadlineExceeded,
             _ => Code.Internal,
         };
         var status = new Google.Rpc.Status { Code = (int)code, Message = op.Message };

@@ -9,6 +9,7 @@ using CustomerNeeds.Server.Benchmarking;
 using CustomerNeeds.Server.Grpc;
 using CustomerNeeds.Server.Health;
 using CustomerNeeds.Server.Loyalty;
+using CustomerNeeds.Server.Security;
 using CustomerNeeds.Server.Services;
 using CustomerNeeds.Server.Services.Search;
 using CustomerNeeds.Storage;
@@ -84,6 +85,7 @@ public static class ServerApp
         builder.Services.AddGrpc(grpc =>
         {
             grpc.Interceptors.Add<ErrorStatusInterceptor>();
+            grpc.Interceptors.Add<AccessInterceptor>();
             grpc.EnableDetailedErrors = false;
             grpc.MaxReceiveMessageSize = MaxRequestMessageBytes;
             grpc.CompressionProviders.Add(new BoundedDecompression(new GzipCompressionProvider(CompressionLevel.Fastest), MaxRequestMessageBytes));
@@ -92,6 +94,7 @@ public static class ServerApp
         builder.Services.RemoveAll(typeof(IServiceMethodProvider<>));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IServiceMethodProvider<>), typeof(GuardedServiceMethodProvider<>)));
         builder.Services.AddSingleton<InteractionRecorder>();
+        builder.Services.AddCallerAccess(builder.Configuration);
         builder.Services.AddCustomerSearch(policy);
         builder.Services.AddAnalytics(builder.Configuration, options.Storage);
         builder.Services.AddLoyaltySweep(builder.Configuration, options.Storage);
@@ -102,6 +105,8 @@ public static class ServerApp
 
         var app = builder.Build();
         app.UseGrpcFrameCheck();
+        app.UseRouting();
+        app.UseCallerAccess();
         app.MapGrpcService<CustomerApi>();
         app.MapGrpcService<NeedApi>();
         app.MapGrpcService<InteractionApi>();

@@ -22,7 +22,7 @@ public static class RawGrpc
     }
 
     /// <summary>Posts <paramref name="body"/> to <paramref name="path"/> and returns grpc-status, grpc-message and the response messages.</summary>
-    public static async Task<RawAnswer> CallAsync(Uri server, string path, byte[] body, string? encoding = null)
+    public static async Task<RawAnswer> CallAsync(Uri server, string path, byte[] body, string? encoding = null, string? bearer = null, string? timeout = null)
     {
         using var handler = new SocketsHttpHandler();
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
@@ -33,6 +33,11 @@ public static class RawGrpc
             Content = new ByteArrayContent(body),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer ?? TestTokens.Default);
+        if (timeout is not null)
+        {
+            request.Headers.Add("grpc-timeout", timeout);
+        }
         request.Headers.TE.Add(new TransferCodingWithQualityHeaderValue("trailers"));
         if (encoding is not null)
         {

@@ -40,15 +40,29 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>The gRPC address, http://127.0.0.1:port.</summary>
     public Uri Address => new($"http://127.0.0.1:{GrpcPort.ToString(CultureInfo.InvariantCulture)}");
 
-    /// <summary>A channel to the server, shared by all callers; survives restarts (HTTP/2 reconnects).</summary>
-    public GrpcChannel Channel => channel ??= GrpcChannel.ForAddress(Address, new GrpcChannelOptions
+    /// <summary>
+    /// A channel to the server, shared by all callers, with the <see cref="TestTokens.Default"/> token (roles
+    /// agent, analyst, admin); survives restarts (HTTP/2 reconnects).
+    /// </summary>
+    public GrpcChannel Channel => channel ??= NewChannel();
+
+    /// <summary>A new channel (its own connections) sending <paramref name="bearer"/> (default: <see cref="TestTokens.Default"/>).</summary>
+    public GrpcChannel NewChannel(string? bearer = null) => ChannelWith(inner => Credentials.Bearer(bearer ?? TestTokens.Default, inner));
+
+    /// <summary>A new channel sending the API key <paramref name="apiKey"/>.</summary>
+    public GrpcChannel NewApiKeyChannel(string apiKey) => ChannelWith(inner => Credentials.ApiKey(apiKey, inner));
+
+    /// <summary>A new channel that sends no credential.</summary>
+    public GrpcChannel NewAnonymousChannel() => ChannelWith(inner => inner);
+
+    private GrpcChannel ChannelWith(Func<HttpMessageHandler, HttpMessageHandler> credentials) => GrpcChannel.ForAddress(Address, new GrpcChannelOptions
     {
-        HttpHandler = new SocketsHttpHandler
+        HttpHandler = credentials(new SocketsHttpHandler
         {
             EnableMultipleHttp2Connections = true,
             PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
             ConnectTimeout = TimeSpan.FromSeconds(10),
-        },
+        }),
         MaxReceiveMessageSize = 64 * 1024 * 1024,
     });
 
@@ -80,9 +94,24 @@ public sealed class ServerProcess : IAsyncDisposable
             // The loyalty sweep would add review events to the customers of tests that do not expect
             // them (their histories lie in the past); the tests of the sweep turn it on.
             ["CustomerNeeds__Loyalty__LoyaltySweepEnabled"] = "false",
+            // Tests call fast and hold many streams: the limits are lifted unless a test sets its own.
+            ["CustomerNeeds__Security__RateLimits__channel__PermitsPerSecond"] = "1000000",
+            ["CustomerNeeds__Security__RateLimits__channel__Burst"] = "1000000",
+            ["CustomerNeeds__Security__RateLimits__agent__PermitsPerSecond"] = "1000000",
+            ["CustomerNeeds__Security__RateLimits__agent__Burst"] = "1000000",
+            ["CustomerNeeds__Security__RateLimits__analyst__PermitsPerSecond"] = "1000000",
+            ["CustomerNeeds__Security__RateLimits__analyst__Burst"] = "1000000",
+            ["CustomerNeeds__Security__RateLimits__admin__PermitsPerSecond"] = "1000000",
+            ["CustomerNeeds__Security__RateLimits__admin__Burst"] = "1000000",
+            ["CustomerNeeds__Security__MaxConcurrentStreams"] = "100000",
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
+        foreach (var (key, value) in TestTokens.ServerSettings)
+        {
+            env[key] = value;
+        }
+
         if (connectionString is not null)
         {
             env["ConnectionStrings__CustomerNeeds"] = connectionString;

@@ -24,7 +24,7 @@ public sealed class SlowWatcherTests
         var s0 = WatchCalls.SequenceOf(created);
 
         // A second connection for the watcher, so its full HTTP/2 window cannot hold up the writers' connection.
-        using var watcherChannel = Grpc.Net.Client.GrpcChannel.ForAddress(own.Server.Address);
+        using var watcherChannel = own.Server.NewChannel();
         var watcherApi = new ApiClients(watcherChannel);
         using var stalled = watcherApi.Watch(id, seconds: 300);
         Assert.Equal(s0, (await stalled.NextCurrentAsync()).Sequence);

@@ -1,3 +1,4 @@
+using CustomerNeeds.Abstractions;
 using CustomerNeeds.Abstractions.Errors;
 using CustomerNeeds.Domain.Customers;
 using CustomerNeeds.Domain.Interactions;
@@ -215,6 +216,33 @@ public sealed class WritePipelineTests : IAsyncLifetime
         log.Open();
         await create.Done;
         return state.Version;
+    }
+
+    [Fact]
+    public async Task AWriteWhoseDeadlinePassedWhileItWaitedIsNotStartedAndTheRestOfItsGroupCommits()
+    {
+        await OneAtATime.Switch(grainTurns);
+        var created = await CreatedAsync();
+        var blocker = Submit(Record("i-0", 0));
+
+        // Made inside a call whose deadline is 200 ms away, as a grain call of a gRPC request would be.
+        CallDeadline.Set(DateTimeOffset.UtcNow.AddMilliseconds(200));
+        var late = Submit(Record("i-late", 1));
+        Orleans.Runtime.RequestContext.Clear();
+        var timely = Submit(Record("i-timely", 2));
+        Assert.NotNull(late.Deadline);
+        Assert.Null(timely.Deadline);
+
+        await Task.Delay(400);
+        log.Open();
+        log.Open();
+        await Task.WhenAll(blocker.Done, timely.Done);
+
+        var error = await Assert.ThrowsAsync<CustomerOperationException>(() => late.Done);
+        Assert.Equal(CustomerErrorCode.DeadlineExceeded, error.Code);
+        var written = await log.ReadAsync(customerId, created, CancellationToken.None);
+        Assert.Equal(2, written.Count);
+        Assert.DoesNotContain(state.RecentInteractions, i => i.InteractionId == "i-late");
     }
 
     private CustomerWrite<T> Submit<T>(CustomerWrite<T> write)

@@ -4,6 +4,7 @@ using CustomerNeeds.Domain.Customers;
 using CustomerNeeds.Grains;
 using CustomerNeeds.Grains.Watching;
 using CustomerNeeds.Server.Analytics;
+using CustomerNeeds.Server.Auditing;
 using CustomerNeeds.Server.Benchmarking;
 using CustomerNeeds.Server.Grpc;
 using CustomerNeeds.Server.Health;
@@ -99,6 +100,7 @@ public static class ServerApp
         builder.Services.AddAnalytics(builder.Configuration, options.Storage);
         builder.Services.AddLoyaltySweep(builder.Configuration, options.Storage);
         builder.Services.AddApiKeys(builder.Configuration, options.Storage);
+        builder.Services.AddAuditTrail(builder.Configuration, options.Storage);
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false)
             .AddCheck<ServingHealthCheck>("serving");
@@ -115,6 +117,7 @@ public static class ServerApp
         app.MapGrpcService<SegmentApi>();
         app.MapGrpcService<PrivacyApi>();
         app.MapGrpcService<ApiKeyApi>();
+        app.MapGrpcService<AuditApi>();
         app.MapAnalytics();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();

@@ -101,13 +101,14 @@ public sealed class ExportCustomerTests(ServerFixture fixture)
     }
 
     [Fact]
-    public async Task The_export_of_a_merged_customer_is_the_export_of_the_customer_it_was_merged_into_as_GetCustomer_answers()
+    public async Task The_export_of_a_merged_customer_is_the_export_of_the_customer_it_was_merged_into_with_the_consents_of_both()
     {
         var (source, _) = await api.CreateCustomerAsync();
         var (target, _) = await api.CreateCustomerAsync();
         await api.RecordAsync(source, TestData.Inquiry("i-source", TestData.At(TimeSpan.FromHours(1))));
         await api.RecordAsync(target, TestData.Inquiry("i-target", TestData.At(TimeSpan.FromHours(2))));
         await api.SetConsentAsync(target, "profiling", ConsentStatus.Granted);
+        await api.SetConsentAsync(source, "marketing-email", ConsentStatus.Denied, source: "old-record");
         await api.MergeAsync(source, target);
 
         var viaAlias = await api.ExportAsync(source);
@@ -120,7 +121,10 @@ public sealed class ExportCustomerTests(ServerFixture fixture)
             (await api.ListAllInteractionsAsync(target)).Select(i => i.Name),
             viaAlias.Where(e => e.ItemCase == ExportCustomerResponse.ItemOneofCase.Interaction).Select(e => e.Interaction.Name));
         Assert.Equal(2, viaAlias[^1].Summary.InteractionCount);
-        Assert.Equal(1, viaAlias[^1].Summary.ConsentCount);
+        Assert.Equal(2, viaAlias[^1].Summary.ConsentCount);
+        Assert.Equal(
+            [("marketing-email", ConsentStatus.Denied, "old-record"), ("profiling", ConsentStatus.Granted, "")],
+            viaAlias[0].Customer.Consents.Select(c => (c.Purpose, c.Status, c.Source)));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using CustomerNeeds.Api.Tests.Infrastructure;
 using CustomerNeeds.Api.V1;
 using Google.Protobuf.WellKnownTypes;
+using CustomerNeeds.Api.Tests.Watching;
 using Grpc.Core;
 
 namespace CustomerNeeds.Api.Tests.Privacy;
@@ -136,6 +137,28 @@ public sealed class ConsentTests(ServerFixture fixture)
     public async Task An_unknown_customer_is_not_found()
     {
         await RpcAssert.FailsAsync(StatusCode.NotFound, () => api.SetConsentAsync(TestData.NewCustomerId(), "profiling", ConsentStatus.Granted));
+    }
+
+    [Fact]
+    public async Task A_watcher_sees_the_change_with_purpose_both_statuses_decision_time_and_source_and_the_customer_with_it()
+    {
+        var (id, created) = await api.CreateCustomerAsync();
+        using var call = api.Watch(id);
+        Assert.Equal(WatchCalls.SequenceOf(created), (await call.NextCurrentAsync()).Sequence);
+
+        await api.SetConsentAsync(id, "marketing-email", ConsentStatus.Granted, TestData.At(TimeSpan.FromHours(1)), "webshop");
+        await api.SetConsentAsync(id, "marketing-email", ConsentStatus.Revoked, TestData.At(TimeSpan.FromHours(3)), "call-center");
+
+        await call.NextChangeAsync();
+        var change = await call.NextChangeAsync();
+        Assert.Equal("consent-changed", change.EventType);
+        var e = change.Event.Fields;
+        Assert.Equal("marketing-email", e["Purpose"].StringValue);
+        Assert.Equal((double)ConsentStatus.Granted, e["FromStatus"].NumberValue);
+        Assert.Equal((double)ConsentStatus.Revoked, e["ToStatus"].NumberValue);
+        Assert.Equal(TestData.BaseTime.AddHours(3), DateTimeOffset.Parse(e["DecidedAt"].StringValue, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("call-center", e["Source"].StringValue);
+        Assert.Equal(ConsentStatus.Revoked, Assert.Single(change.Customer.Consents).Status);
     }
 
     private const long FieldMaxSeconds = 253_402_300_799;

@@ -5,6 +5,7 @@ using CustomerNeeds.Domain.Interactions;
 using CustomerNeeds.Domain.Kano;
 using CustomerNeeds.Domain.Loyalty;
 using CustomerNeeds.Domain.Needs;
+using CustomerNeeds.Domain.Privacy;
 
 namespace CustomerNeeds.Domain.Customers;
 
@@ -73,6 +74,12 @@ public sealed class CustomerState
     /// <summary>The merged customers whose history this one spans (absorbed directly or through them), in merge order.</summary>
     public List<string> AbsorbedCustomerIds { get; set; } = [];
 
+    /// <summary>
+    /// The customer's consent per purpose, by purpose (at most <see cref="ConsentDecisions.MaxPurposes"/>).
+    /// Snapshots written before consents existed read back with none.
+    /// </summary>
+    public SortedDictionary<string, Consent> Consents { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>The customer's etag: <see cref="Version"/> in invariant digits.</summary>
     [JsonIgnore]
     public string Etag => Version.ToString(CultureInfo.InvariantCulture);
@@ -107,5 +114,6 @@ public sealed class CustomerState
         NextComplaintNumber = NextComplaintNumber,
         MergedInto = MergedInto,
         AbsorbedCustomerIds = [.. AbsorbedCustomerIds],
+        Consents = new SortedDictionary<string, Consent>(Consents, StringComparer.Ordinal),
     };
 }

@@ -1,6 +1,7 @@
 using CustomerNeeds.Domain.Interactions;
 using CustomerNeeds.Domain.Loyalty;
 using CustomerNeeds.Domain.Needs;
+using CustomerNeeds.Domain.Privacy;
 using CustomerNeeds.Domain.Satisfaction;
 
 namespace CustomerNeeds.Domain.Customers;
@@ -21,7 +22,8 @@ public sealed record CustomerSummary(
     DateTimeOffset? CreatedAt,
     DateTimeOffset? UpdatedAt,
     string Etag,
-    IReadOnlyDictionary<string, DateTimeOffset>? RecentRecordTimes = null)
+    IReadOnlyDictionary<string, DateTimeOffset>? RecentRecordTimes = null,
+    IReadOnlyList<Consent>? Consents = null)
 {
     /// <summary>How many needs <see cref="TopNeeds"/> holds at most.</summary>
     public const int TopNeedCount = 5;
@@ -45,7 +47,8 @@ public sealed record CustomerSummary(
             state.CreatedAt,
             state.UpdatedAt,
             state.Etag,
-            new Dictionary<string, DateTimeOffset>(state.RecentRecordTimes, StringComparer.Ordinal));
+            new Dictionary<string, DateTimeOffset>(state.RecentRecordTimes, StringComparer.Ordinal),
+            state.Consents.Values.OrderBy(c => c.Purpose, StringComparer.Ordinal).ToArray());
     }
 
     /// <summary>

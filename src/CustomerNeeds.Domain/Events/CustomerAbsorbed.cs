@@ -3,6 +3,7 @@ using CustomerNeeds.Domain.Customers;
 using CustomerNeeds.Domain.Interactions;
 using CustomerNeeds.Domain.Kano;
 using CustomerNeeds.Domain.Needs;
+using CustomerNeeds.Domain.Privacy;
 
 namespace CustomerNeeds.Domain.Events;
 
@@ -33,4 +34,8 @@ public sealed record CustomerAbsorbed(
     IReadOnlyDictionary<string, DateTimeOffset> RecentRecordTimes,
     IReadOnlyList<LatestKanoAnswer> KanoAnswers,
     IReadOnlyList<string> HistoryCustomerIds,
-    string Actor) : CustomerEvent;
+    string Actor) : CustomerEvent
+{
+    /// <summary>The source's consents (docs/privacy.md); null in events written before consents existed.</summary>
+    public IReadOnlyList<Consent>? Consents { get; init; }
+}

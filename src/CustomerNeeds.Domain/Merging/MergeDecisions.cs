@@ -102,7 +102,7 @@ public static class MergeDecisions
                 new Dictionary<string, DateTimeOffset>(source.RecentRecordTimes, StringComparer.Ordinal),
                 source.KanoAnswers.Values.ToArray(),
                 history,
-                actor) { OccurredAt = now },
+                actor) { OccurredAt = now, Consents = source.Consents.Values.ToArray() },
         ];
         var after = CustomerEvolution.Apply(target.Clone(), events);
         events.AddRange(LoyaltyDecisions.Reevaluate(after, now, policy));

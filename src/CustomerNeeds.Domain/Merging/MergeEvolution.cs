@@ -1,6 +1,7 @@
 using CustomerNeeds.Domain.Customers;
 using CustomerNeeds.Domain.Events;
 using CustomerNeeds.Domain.Kano;
+using CustomerNeeds.Domain.Privacy;
 
 namespace CustomerNeeds.Domain.Merging;
 
@@ -70,6 +71,13 @@ internal static class MergeEvolution
             {
                 state.AbsorbedCustomerIds.Add(id);
             }
+        }
+
+        foreach (var consent in e.Consents ?? [])
+        {
+            state.Consents[consent.Purpose] = state.Consents.TryGetValue(consent.Purpose, out var held)
+                ? ConsentMerge.Of(held, consent)
+                : consent;
         }
     }
 

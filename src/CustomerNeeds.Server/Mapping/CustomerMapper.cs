@@ -114,6 +114,7 @@ public static class CustomerMapper
         c.TopNeeds.AddRange(s.TopNeeds.Select(n => NeedMapper.ToProto(s.Id, n, withHistory: false)));
         c.RecentInteractions.AddRange(s.RecentInteractions.Select(i => InteractionMapper.ToProto(
             s.Id, i, recordedAt: s.RecentRecordTimes is { } times && times.TryGetValue(i.InteractionId, out var at) ? at : null)));
+        c.Consents.AddRange((s.Consents ?? []).OrderBy(x => x.Purpose, StringComparer.Ordinal).Select(ConsentMapper.ToProto));
         return c;
     }
 

@@ -7,6 +7,7 @@ using CustomerNeeds.Domain.Kano;
 using CustomerNeeds.Domain.Loyalty;
 using CustomerNeeds.Domain.Merging;
 using CustomerNeeds.Domain.Needs;
+using CustomerNeeds.Domain.Privacy;
 
 namespace CustomerNeeds.Domain.Tests.Customers;
 
@@ -52,6 +53,8 @@ public sealed class ReplayTests
         s.Record(s.NewInteraction(InteractionKind.Suggestion) with { RelatedNeedIds = ["n1"], ReferredCustomerId = "c-2", Sentiment = Sentiment.Positive });
         s.SetFloor("gold");
         s.AtDay(292).SetFloor(null, "");
+        s.Run(st => ConsentDecisions.Decide(st, new SetConsent("marketing-email", ConsentStatus.Granted, s.Now.AddDays(-1), "webshop"), s.Now));
+        s.AtDay(293).Run(st => ConsentDecisions.Decide(st, new SetConsent("marketing-email", ConsentStatus.Revoked, null, "call-center"), s.Now));
         s.AtDay(399).Run(st => LoyaltyReview.Decide(st, s.Now, s.Policy));
         s.AtDay(400).Contact(csat: 1);
         s.AtDay(500).Contact(nps: 2);

@@ -7,6 +7,7 @@ using CustomerNeeds.Domain.Kano;
 using CustomerNeeds.Domain.Loyalty;
 using CustomerNeeds.Domain.Merging;
 using CustomerNeeds.Domain.Needs;
+using CustomerNeeds.Domain.Privacy;
 
 namespace CustomerNeeds.Domain.Tests.Events;
 
@@ -100,6 +101,7 @@ public sealed class EventJsonTests
             "agent") { OccurredAt = At },
         new ComplaintSlaBreached("k1", SlaTarget.FirstResponse, ComplaintSeverity.High, ComplaintStatus.Recorded, At.AddHours(-1), At, 0, 1) { OccurredAt = At },
         new ComplaintFollowUpDue("k1", At.AddDays(-3), At, "logistics") { OccurredAt = At },
+        new ConsentChanged("marketing-email", ConsentStatus.Granted, ConsentStatus.Revoked, At.AddMinutes(-5), "call-center") { OccurredAt = At },
     };
 
     [Theory]
@@ -122,7 +124,7 @@ public sealed class EventJsonTests
         var covered = ((IEnumerable<object[]>)Samples()).Select(row => row[0].GetType()).ToHashSet();
         var all = typeof(CustomerEvent).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(CustomerEvent)) && !t.IsAbstract).ToHashSet();
 
-        Assert.Equal(16, all.Count);
+        Assert.Equal(17, all.Count);
         Assert.Subset(covered, all);
         Assert.Equal(all.Count, CustomerEventJson.TypeNames.Count);
     }
@@ -140,6 +142,7 @@ public sealed class EventJsonTests
     [InlineData(typeof(TierGracePeriodChanged), "tier-grace-period-changed")]
     [InlineData(typeof(DormancyChanged), "dormancy-changed")]
     [InlineData(typeof(ChurnRiskChanged), "churn-risk-changed")]
+    [InlineData(typeof(ConsentChanged), "consent-changed")]
     public void Discriminators_are_stable(Type type, string name) => Assert.Equal(name, CustomerEventJson.TypeNames[type]);
 
     [Fact]

@@ -86,9 +86,9 @@ internal sealed class AccessMiddleware(
                 limits.CloseStream(caller);
             }
 
-            if (ShouldAudit(rule, decision, caller))
+            var (code, detail) = Outcome(context);
+            if (ShouldAudit(rule, decision, caller) || IsRefusal(code))
             {
-                var (code, detail) = Outcome(context);
                 Record(context, caller, method, code, detail);
             }
         }
@@ -100,6 +100,9 @@ internal sealed class AccessMiddleware(
         AuditKind.PersonalDataRead => caller.Kind == CallerKind.Jwt && !decision.Masked,
         _ => false,
     };
+
+    /// <summary>A refusal is audited whatever the method: e.g. a channel key refused for a customer it does not serve.</summary>
+    private static bool IsRefusal(StatusCode code) => code is StatusCode.Unauthenticated or StatusCode.PermissionDenied or StatusCode.ResourceExhausted;
 
     private static bool IsGrpc(HttpContext context) =>
         context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Net;
 using CustomerNeeds.Domain.Customers;
 using CustomerNeeds.Grains;
 using CustomerNeeds.Grains.Watching;
@@ -16,12 +15,11 @@ using CustomerNeeds.Server.Services.Search;
 using CustomerNeeds.Storage;
 using Grpc.AspNetCore.Server.Model;
 using Grpc.Net.Compression;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CustomerNeeds.Server.Hosting;
 
-/// <summary>Builds the server: Kestrel (HTTP/2 cleartext) with the gRPC services, and the co-hosted Orleans silo.</summary>
+/// <summary>Builds the server: Kestrel (HTTP/2, over TLS when configured: <see cref="PublicEndpoint"/>) with the gRPC services, and the co-hosted Orleans silo.</summary>
 public static class ServerApp
 {
     /// <summary>The command-line flag that selects the volatile in-memory storage.</summary>
@@ -50,8 +48,8 @@ public static class ServerApp
 
         var policy = PolicyConfiguration.Read(builder.Configuration);
 
-        builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Parse(options.ListenAddress), options.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2));
+        var tls = builder.Configuration.GetSection(TlsOptions.Section).Get<TlsOptions>() ?? new TlsOptions();
+        builder.WebHost.ConfigureKestrel(PublicEndpoint.Prepare(options, tls));
 
         builder.UseOrleans(silo =>
         {

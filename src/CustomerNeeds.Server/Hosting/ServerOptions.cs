@@ -6,7 +6,7 @@ public sealed class ServerOptions
     /// <summary>The configuration section name.</summary>
     public const string Section = "CustomerNeeds";
 
-    /// <summary>Address the gRPC endpoint listens on (HTTP/2 cleartext).</summary>
+    /// <summary>Address the gRPC endpoint listens on (HTTP/2; cleartext on a loopback address only, see <see cref="TlsOptions"/>).</summary>
     public string ListenAddress { get; set; } = "127.0.0.1";
 
     /// <summary>Port of the gRPC endpoint.</summary>

@@ -51,7 +51,8 @@ public static class AnalyticsValidation
             return (decimal)DefaultRevenueShare;
         }
 
-        if (double.IsNaN(share) || share < 0 || share > 1)
+        // A positive share below decimal's resolution (a denormal double, 1e-30) converts to 0: refused like a negative one.
+        if (double.IsNaN(share) || share < 0 || share > 1 || (decimal)share == 0)
         {
             v.Add("revenue_share", "must be greater than 0 and at most 1 (0 means the default 0.8)");
             return (decimal)DefaultRevenueShare;

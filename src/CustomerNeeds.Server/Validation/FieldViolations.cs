@@ -51,14 +51,31 @@ public sealed class FieldViolations
     /// <summary>True when <paramref name="field"/> already has a violation.</summary>
     public bool Has(string field) => _fields.Contains(field);
 
-    /// <summary>Adds a violation unless the field already has one.</summary>
+    /// <summary>
+    /// At most this many violations are reported, and field paths and descriptions are cut to
+    /// <see cref="MaxViolationText"/> characters: they may echo input (a map key, an update-mask
+    /// path), and the whole status travels in HTTP/2 trailers, which clients cap at 64 KiB.
+    /// </summary>
+    public const int MaxReported = 50;
+
+    /// <summary>The longest field path or description reported.</summary>
+    public const int MaxViolationText = 200;
+
+    /// <summary>Adds a violation unless the field already has one (or <see cref="MaxReported"/> are already there).</summary>
     public void Add(string field, string description)
     {
-        if (_fields.Add(field))
+        field = Bounded(field);
+        if (_items.Count < MaxReported && _fields.Add(field))
         {
-            _items.Add(new FieldViolation(field, description));
+            _items.Add(new FieldViolation(field, Bounded(description)));
+        }
+        else if (_items.Count >= MaxReported)
+        {
+            _fields.Add(field);
         }
     }
+
+    private static string Bounded(string text) => text.Length <= MaxViolationText ? text : text[..(MaxViolationText - 3)] + "...";
 
     /// <summary>Throws INVALID_ARGUMENT with every violation found, if any.</summary>
     /// <exception cref="CustomerOperationException">At least one violation was found.</exception>

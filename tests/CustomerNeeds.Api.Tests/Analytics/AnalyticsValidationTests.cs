@@ -60,6 +60,8 @@ public sealed class AnalyticsValidationTests(AnalyticsServerFixture fixture)
     [InlineData(1.5)]
     [InlineData(-0.1)]
     [InlineData(double.NaN)]
+    [InlineData(double.Epsilon)] // found by the fuzz run: a share that rounds to decimal 0 was INTERNAL
+    [InlineData(1e-30)]
     public Task ListCoreCustomers_rejects_a_share_outside_zero_to_one(double share) =>
         RpcAssert.InvalidAsync(
             () => Api.Analytics.ListCoreCustomersAsync(new ListCoreCustomersRequest { RevenueShare = share }, deadline: Calls.Deadline()).ResponseAsync,

@@ -130,6 +130,23 @@ public sealed class CustomerValidationTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task Echoed_input_in_violations_is_cut_so_the_status_fits_in_the_trailers()
+    {
+        // Found by the fuzz run: a 100,000-character update-mask path was echoed whole into the
+        // BadRequest, the trailers passed the 64 KiB clients accept, and the client saw UNAVAILABLE.
+        var (id, _) = await api.CreateCustomerAsync();
+        var paths = Enumerable.Range(0, 30).Select(i => new string((char)('a' + (i % 26)), 100_000 + i)).ToArray();
+
+        var ex = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => api.Customers.UpdateCustomerAsync(
+            new UpdateCustomerRequest { Customer = new Customer { Name = TestData.CustomerName(id), DisplayName = "X" }, UpdateMask = new FieldMask { Paths = { paths } } },
+            deadline: Calls.Deadline()).ResponseAsync);
+
+        var violation = Assert.Single(RpcAssert.Violations(ex));
+        Assert.Equal("update_mask", violation.Field);
+        Assert.InRange(violation.Description.Length, 1, 200);
+    }
+
+    [Fact]
     public async Task A_bad_update_is_rejected_and_changes_nothing()
     {
         var (id, created) = await api.CreateCustomerAsync(TestData.FullProfile());

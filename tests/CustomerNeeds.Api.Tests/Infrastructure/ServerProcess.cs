@@ -25,20 +25,22 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly string[] arguments;
     private readonly ConcurrentQueue<string> output = new();
     private Process? process;
+    private readonly ServerTls? tls;
     private GrpcChannel? channel;
 
-    private ServerProcess(Dictionary<string, string> environment, string[] arguments, int grpcPort)
+    private ServerProcess(Dictionary<string, string> environment, string[] arguments, int grpcPort, ServerTls? tls)
     {
         this.environment = environment;
         this.arguments = arguments;
+        this.tls = tls;
         GrpcPort = grpcPort;
     }
 
-    /// <summary>The gRPC port (HTTP/2 cleartext on 127.0.0.1).</summary>
+    /// <summary>The gRPC port (HTTP/2 on 127.0.0.1; over TLS when started with <see cref="ServerTls"/>).</summary>
     public int GrpcPort { get; }
 
-    /// <summary>The gRPC address, http://127.0.0.1:port.</summary>
-    public Uri Address => new($"http://127.0.0.1:{GrpcPort.ToString(CultureInfo.InvariantCulture)}");
+    /// <summary>The gRPC address, http://127.0.0.1:port (https:// with TLS).</summary>
+    public Uri Address => new($"{(tls is null ? "http" : "https")}://127.0.0.1:{GrpcPort.ToString(CultureInfo.InvariantCulture)}");
 
     /// <summary>
     /// A channel to the server, shared by all callers, with the <see cref="TestTokens.Default"/> token (roles
@@ -62,6 +64,7 @@ public sealed class ServerProcess : IAsyncDisposable
             EnableMultipleHttp2Connections = true,
             PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
             ConnectTimeout = TimeSpan.FromSeconds(10),
+            SslOptions = tls?.ClientOptions() ?? new(),
         }),
         MaxReceiveMessageSize = 64 * 1024 * 1024,
     });
@@ -78,8 +81,9 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>
     /// Starts a server on a database (connection string) or in memory (null), with extra
     /// configuration as environment variables (e.g. <c>CustomerNeeds__SnapshotInterval</c>), and waits until it is SERVING.
+    /// With <paramref name="tls"/> the server gets its TLS settings from it and <see cref="Channel"/> speaks https.
     /// </summary>
-    public static async Task<ServerProcess> StartAsync(string? connectionString, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<ServerProcess> StartAsync(string? connectionString, IReadOnlyDictionary<string, string>? settings = null, ServerTls? tls = null)
     {
         var grpcPort = LoopbackPort.Unused();
         var env = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -117,12 +121,12 @@ public sealed class ServerProcess : IAsyncDisposable
             env["ConnectionStrings__CustomerNeeds"] = connectionString;
         }
 
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in (settings ?? new Dictionary<string, string>()).Concat(tls?.Settings ?? new Dictionary<string, string>()))
         {
             env[key] = value;
         }
 
-        var server = new ServerProcess(env, connectionString is null ? ["--in-memory"] : [], grpcPort);
+        var server = new ServerProcess(env, connectionString is null ? ["--in-memory"] : [], grpcPort, tls);
         try
         {
             await server.LaunchAsync();

@@ -21,7 +21,14 @@ public sealed class CallAudit(TimeProvider time, ILogger<CallAudit> logger, ISer
 
         var (pseudonymised, customerHash) = AuditResource.Pseudonymise(resource);
         var entry = new AuditEntry(
-            time.GetUtcNow(), caller.Id, caller.Roles.Order(StringComparer.Ordinal).ToList(), method, pseudonymised, customerHash, OutcomeName(code), detail);
+            time.GetUtcNow(),
+            AuditText.Clean(caller.Id, 256),
+            caller.Roles.Order(StringComparer.Ordinal).ToList(),
+            AuditText.Clean(method, 256),
+            AuditText.Clean(pseudonymised, 512),
+            customerHash,
+            OutcomeName(code),
+            AuditText.Clean(detail, 1024));
         if (!trail.TryRecord(entry))
         {
             logger.LogError("The audit log is full: the call {Method} of {Caller} ({Outcome}) is not recorded.", method, caller.Id, entry.Outcome);

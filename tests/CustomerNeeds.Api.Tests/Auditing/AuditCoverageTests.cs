@@ -86,6 +86,29 @@ public sealed class AuditCoverageTests(ServerFixture fixture)
         Assert.Equal(GetCustomer, refused.Method);
     }
 
+    [Fact]
+    public async Task A_resource_with_a_nul_character_is_recorded_cleaned_and_does_not_stop_the_audit_log()
+    {
+        // PostgreSQL text cannot hold NUL: written as sent, this row failed every retry of its batch, the
+        // queue filled, and every audited call was refused UNAVAILABLE (found by the fuzz run).
+        var subject = "nul-" + Guid.NewGuid().ToString("N")[..8];
+        using var channel = fixture.Server.NewChannel(TestTokens.Create(["analyst"], subject: subject));
+        var segments = new SegmentService.SegmentServiceClient(channel);
+        await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => segments.UpdateSegmentAsync(new UpdateSegmentRequest
+        {
+            Segment = new Segment { Name = "segments/a\0b", DisplayName = "x" },
+            UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "display_name" } },
+        }).ResponseAsync);
+
+        var refused = Assert.Single(await EventuallyAsync(new ListAuditEventsRequest { Caller = $"jwt:{TestTokens.Issuer}#{subject}" }, atLeast: 1));
+        Assert.Equal("INVALID_ARGUMENT", refused.Outcome);
+        Assert.Equal("segments/a\uFFFDb", refused.Resource);
+
+        // The writer goes on.
+        var (id, _) = await fixture.Clients.CreateCustomerAsync();
+        Assert.Single(await EventuallyAsync(new ListAuditEventsRequest { Customer = TestData.CustomerName(id), Method = "/customerneeds.v1.CustomerService/CreateCustomer" }, atLeast: 1));
+    }
+
     private async Task<IReadOnlyList<AuditEvent>> EventuallyAsync(ListAuditEventsRequest request, int atLeast)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);

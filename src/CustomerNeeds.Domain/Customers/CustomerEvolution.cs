@@ -6,6 +6,7 @@ using CustomerNeeds.Domain.Kano;
 using CustomerNeeds.Domain.Loyalty;
 using CustomerNeeds.Domain.Merging;
 using CustomerNeeds.Domain.Needs;
+using CustomerNeeds.Domain.Privacy;
 using CustomerNeeds.Domain.Satisfaction;
 
 namespace CustomerNeeds.Domain.Customers;
@@ -96,6 +97,9 @@ public static class CustomerEvolution
                     break;
                 case CustomerAbsorbed a:
                     MergeEvolution.ApplyAbsorbed(state, a);
+                    break;
+                case InteractionsAnonymised a:
+                    RetentionDecisions.Apply(state, a);
                     break;
                 default:
                     throw new InvalidOperationException($"Unknown event {e.GetType().Name}.");

@@ -8,6 +8,7 @@ using CustomerNeeds.Server.Benchmarking;
 using CustomerNeeds.Server.Grpc;
 using CustomerNeeds.Server.Health;
 using CustomerNeeds.Server.Loyalty;
+using CustomerNeeds.Server.Privacy;
 using CustomerNeeds.Server.Services;
 using CustomerNeeds.Server.Services.Search;
 using CustomerNeeds.Storage;
@@ -94,6 +95,7 @@ public static class ServerApp
         builder.Services.AddCustomerSearch(policy);
         builder.Services.AddAnalytics(builder.Configuration, options.Storage);
         builder.Services.AddLoyaltySweep(builder.Configuration, options.Storage);
+        builder.Services.AddRetentionSweep(builder.Configuration, options.Storage);
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false)
             .AddCheck<ServingHealthCheck>("serving");

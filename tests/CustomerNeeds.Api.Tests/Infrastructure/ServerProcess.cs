@@ -80,6 +80,8 @@ public sealed class ServerProcess : IAsyncDisposable
             // The loyalty sweep would add review events to the customers of tests that do not expect
             // them (their histories lie in the past); the tests of the sweep turn it on.
             ["CustomerNeeds__Loyalty__LoyaltySweepEnabled"] = "false",
+            // Likewise the retention sweep (it runs only when a retention is set; its tests set one).
+            ["CustomerNeeds__Privacy__RetentionSweepEnabled"] = "false",
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };

@@ -100,6 +100,7 @@ public sealed class EventJsonTests
             "agent") { OccurredAt = At },
         new ComplaintSlaBreached("k1", SlaTarget.FirstResponse, ComplaintSeverity.High, ComplaintStatus.Recorded, At.AddHours(-1), At, 0, 1) { OccurredAt = At },
         new ComplaintFollowUpDue("k1", At.AddDays(-3), At, "logistics") { OccurredAt = At },
+        new InteractionsAnonymised(At.AddDays(-365), 3) { OccurredAt = At },
     };
 
     [Theory]
@@ -122,7 +123,7 @@ public sealed class EventJsonTests
         var covered = ((IEnumerable<object[]>)Samples()).Select(row => row[0].GetType()).ToHashSet();
         var all = typeof(CustomerEvent).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(CustomerEvent)) && !t.IsAbstract).ToHashSet();
 
-        Assert.Equal(16, all.Count);
+        Assert.Equal(17, all.Count);
         Assert.Subset(covered, all);
         Assert.Equal(all.Count, CustomerEventJson.TypeNames.Count);
     }

@@ -7,6 +7,7 @@ using CustomerNeeds.Domain.Kano;
 using CustomerNeeds.Domain.Loyalty;
 using CustomerNeeds.Domain.Merging;
 using CustomerNeeds.Domain.Needs;
+using CustomerNeeds.Domain.Privacy;
 
 namespace CustomerNeeds.Domain.Tests.Customers;
 
@@ -63,6 +64,7 @@ public sealed class ReplayTests
     {
         var s = BusyYear();
         var source = MergeDecisionsTests.SealedSource("c-old", s.State.Id);
+        s.AtDay(500.5).Run(st => RetentionDecisions.Decide(st, s.Now.AddDays(-100), s.Now));
         s.AtDay(501).Run(st => MergeDecisions.Absorb(st, source, "agent:mia", s.Now, s.Policy));
         s.AtDay(502).Contact(csat: 5);
         s.Run(st => MergeDecisions.Seal(st, "c-new", "agent:mia", s.Now));

@@ -38,13 +38,27 @@ public sealed partial class CustomerGrain
             return await running;
         }
 
+        var orphaned = false;
         if (state.MergedInto is { } target)
         {
-            throw MergedAlias(target);
+            // An alias: its target erases it. Only when the target was erased before it could absorb
+            // this customer (a merge racing an erasure) is it erased on its own.
+            if ((await GrainFactory.GetGrain<ICustomerGrain>(target).GetMergeStatusAsync(cancellationToken)).Exists)
+            {
+                throw MergedAlias(target);
+            }
+
+            orphaned = true;
         }
 
         RequireExists(state);
-        var run = EraseNowAsync(erasedBy);
+        if (tombstone is not null || erasing is not null)
+        {
+            // Another erasure started while this one looked at the target.
+            return await EraseAsync(erasedBy, cancellationToken);
+        }
+
+        var run = EraseNowAsync(erasedBy, orphaned);
         erasing = run;
         try
         {
@@ -97,7 +111,7 @@ public sealed partial class CustomerGrain
     private async Task LoadTombstoneAsync(CancellationToken cancellationToken) =>
         tombstone = await ErasureStore.FindTombstoneAsync(CustomerId, cancellationToken);
 
-    private async Task<ErasedCustomer> EraseNowAsync(string erasedBy)
+    private async Task<ErasedCustomer> EraseNowAsync(string erasedBy, bool orphaned)
     {
         // 1. Drain: a write that decides nothing, queued behind every write already submitted. New writes
         //    wait for the erasure (RefuseWritesOfErasedAsync), so nothing is queued behind it.
@@ -107,12 +121,16 @@ public sealed partial class CustomerGrain
         {
             await barrier.ResultAsync();
         }
-        catch (MergedCustomerRedirect redirect)
+        catch (MergedCustomerRedirect redirect) when (!orphaned)
         {
             throw MergedAlias(redirect.TargetCustomerId);
         }
+        catch (MergedCustomerRedirect)
+        {
+            // Sealed: it decides nothing, there is nothing to drain.
+        }
 
-        if (state.MergedInto is { } target)
+        if (state.MergedInto is { } target && !orphaned)
         {
             throw MergedAlias(target);
         }

@@ -1,6 +1,11 @@
 using System.Collections.Concurrent;
 using CustomerNeeds.Abstractions;
 using CustomerNeeds.Abstractions.Errors;
+using CustomerNeeds.Domain.Customers;
+using CustomerNeeds.Domain.Events;
+using CustomerNeeds.Domain.Merging;
+using CustomerNeeds.Domain.ReadModel;
+using CustomerNeeds.Storage;
 using Npgsql;
 
 namespace CustomerNeeds.Grains.Tests.Privacy;
@@ -111,6 +116,43 @@ public sealed class ErasureGrainTests(PostgresClusterFixture fixture)
 
         Assert.Equal(0L, await CountAsync("SELECT count(*) FROM orleans_reminders WHERE grain_id LIKE '%' || $1", id));
         Assert.Equal(0L, await CountAsync("SELECT count(*) FROM orleans_grain_state WHERE grain_id_extension = $1", id));
+    }
+
+    [Fact]
+    public async Task A_source_sealed_into_a_target_erased_before_absorbing_it_is_erased_on_its_own()
+    {
+        var sourceId = Samples.NewCustomerId();
+        var targetId = Samples.NewCustomerId();
+        var target = fixture.Grains.GetGrain<ICustomerGrain>(targetId);
+        await target.CreateAsync(Samples.Profile("Target"));
+
+        // The source's log as a merge racing the erasure leaves it: sealed into the target, never absorbed.
+        var now = DateTimeOffset.UtcNow;
+        var decided = new CustomerState { Id = sourceId };
+        var events = new List<CustomerEvent>();
+        foreach (var decide in new Func<CustomerState, IReadOnlyList<CustomerEvent>>[]
+        {
+            s => CustomerDecisions.Decide(s, new CreateCustomer(sourceId, Samples.Profile("Source")), now, CustomerPolicy.Default),
+            s => MergeDecisions.Seal(s, targetId, "agent", now),
+        })
+        {
+            var next = decide(decided);
+            CustomerEvolution.Apply(decided, next);
+            events.AddRange(next);
+        }
+
+        await new PostgresCustomerEventLog(fixture.Database.DataSource).AppendAsync(
+            CustomerLogEntries.Build(sourceId, new CustomerState { Id = sourceId }, events, new ProjectionChanges()), CancellationToken.None);
+        Assert.Equal(1, (await target.EraseAsync("admin:erin")).ErasedCustomerCount);
+
+        var source = fixture.Grains.GetGrain<ICustomerGrain>(sourceId);
+        var erased = await source.EraseAsync("admin:erin");
+
+        Assert.Equal(1, erased.ErasedCustomerCount);
+        Assert.Equal(Domain.Privacy.CustomerHash.Of(sourceId), erased.CustomerHash);
+        Assert.Equal(0L, await CountAsync("SELECT count(*) FROM customer_events WHERE customer_id = $1", sourceId));
+        var read = await Assert.ThrowsAsync<CustomerOperationException>(() => source.GetAsync());
+        Assert.Equal(CustomerErrorCode.NotFound, read.Code);
     }
 
     private async Task<long> CountAsync(string sql, string customerId)

@@ -16,7 +16,7 @@ namespace CustomerNeeds.Grains;
 /// </summary>
 public sealed partial class CustomerGrain : IIncomingGrainCallFilter
 {
-    private static readonly HashSet<string> NotForwarded = [nameof(GetMergeStatusAsync), nameof(MergeIntoAsync)];
+    private static readonly HashSet<string> NotForwarded = [nameof(GetMergeStatusAsync), nameof(MergeIntoAsync), nameof(EraseAsync), nameof(DropErasedAliasAsync)];
 
     private Task? absorbing;
     private bool absorbed;

@@ -62,6 +62,12 @@ public sealed partial class CustomerGrain(
         CustomerReplay.Apply(state, tail);
 
         eventsSinceSnapshot = tail.Count;
+        if (!state.Exists)
+        {
+            // Never created, or erased (docs/privacy.md).
+            await LoadTombstoneAsync(cancellationToken);
+        }
+
         if (tail.Count > 0)
         {
             logger.LogDebug("Customer {CustomerId} replayed {Count} events after snapshot {Sequence}", CustomerId, tail.Count, snapshot.State.Sequence);
@@ -263,6 +269,7 @@ public sealed partial class CustomerGrain(
     /// </summary>
     private async Task<T> WriteAsync<T>(CustomerWrite<T> write)
     {
+        await RefuseWritesOfErasedAsync();
         _ = Pipeline.Submit(write);
         var result = await write.ResultAsync();
         await ReconcileSlaReminderAsync();
@@ -354,7 +361,9 @@ public sealed partial class CustomerGrain(
     }
 
     private CustomerState RequireExists(CustomerState s) =>
-        s.Exists ? s : throw new CustomerNotFoundException(CustomerId).ToOperationException();
+        s.Exists ? s
+        : IsErased ? throw CustomerErasedErrors.ReadRefused(CustomerId)
+        : throw new CustomerNotFoundException(CustomerId).ToOperationException();
 
     private static Need FindNeed(CustomerState s, string needId) =>
         s.Needs.TryGetValue(needId, out var need) ? need : throw new NeedNotFoundException(needId).ToOperationException();

@@ -79,6 +79,15 @@ public sealed class InMemoryCustomerEventLog : ICustomerEventLog
         return Task.CompletedTask;
     }
 
+    /// <summary>Forgets the logs of these customers (an erasure, docs/privacy.md).</summary>
+    internal void Forget(IEnumerable<string> customerIds)
+    {
+        foreach (var id in customerIds)
+        {
+            customers.TryRemove(id, out _);
+        }
+    }
+
     /// <inheritdoc />
     public Task<IReadOnlyList<StoredEvent>> ReadAsync(string customerId, long afterSequence, CancellationToken cancellationToken) =>
         ReadAsync(customerId, afterSequence, int.MaxValue, cancellationToken);

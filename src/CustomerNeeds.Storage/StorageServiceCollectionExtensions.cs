@@ -5,6 +5,7 @@ using Npgsql;
 using Orleans;
 using Orleans.Runtime;
 using CustomerNeeds.Storage.GroupCommit;
+using CustomerNeeds.Storage.Privacy;
 
 namespace CustomerNeeds.Storage;
 
@@ -15,7 +16,7 @@ public static class StorageServiceCollectionExtensions
     /// Registers one <see cref="NpgsqlDataSource"/> (the server's only connection pool, limited to
     /// <see cref="PostgresOptions.MaxPoolSize"/>), the server's <see cref="GroupCommitAppender"/>,
     /// <see cref="GroupCommitEventLog"/> as <see cref="ICustomerEventLog"/>, <see cref="PostgresStorageProbe"/> as <see cref="IStorageProbe"/>,
-    /// <see cref="PostgresKanoFeatureCatalog"/> as <see cref="IKanoFeatureCatalog"/>,
+    /// <see cref="PostgresKanoFeatureCatalog"/> as <see cref="IKanoFeatureCatalog"/>, <see cref="PostgresCustomerErasureStore"/>, <see cref="PostgresInteractionRetentionStore"/>,
     /// and the schema migration, which runs when the Orleans silo in this container starts: at silo
     /// lifecycle stage <see cref="ServiceLifecycleStage.RuntimeInitialize"/> - 100, before any
     /// storage provider initialises, whatever the order of registration. Calling it again is harmless.
@@ -50,6 +51,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IStorageProbe>(sp => new PostgresStorageProbe(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<PostgresOptions>().ProbeTimeout));
         services.TryAddSingleton<IKanoFeatureCatalog>(sp => new PostgresKanoFeatureCatalog(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.TryAddSingleton<ICustomerErasureStore>(sp => new PostgresCustomerErasureStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.TryAddSingleton<IInteractionRetentionStore>(sp => new PostgresInteractionRetentionStore(sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, SchemaMigrationParticipant>());
         return services;
     }

@@ -5,6 +5,7 @@ using Npgsql;
 using Orleans.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
+using CustomerNeeds.Storage.Privacy;
 
 namespace CustomerNeeds.Storage;
 
@@ -55,6 +56,8 @@ public static class StorageSiloBuilderExtensions
         builder.Services.TryAddSingleton<ICustomerEventLog, InMemoryCustomerEventLog>();
         builder.Services.TryAddSingleton<IStorageProbe, InMemoryStorageProbe>();
         builder.Services.TryAddSingleton<IKanoFeatureCatalog, UncheckedKanoFeatureCatalog>();
+        builder.Services.TryAddSingleton<ICustomerErasureStore>(sp => new InMemoryCustomerErasureStore(sp.GetRequiredService<ICustomerEventLog>()));
+        builder.Services.TryAddSingleton<IInteractionRetentionStore, InMemoryInteractionRetentionStore>();
         builder.UseInMemoryReminderService();
         return builder;
     }

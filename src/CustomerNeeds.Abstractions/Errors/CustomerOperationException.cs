@@ -8,11 +8,12 @@ namespace CustomerNeeds.Abstractions.Errors;
 [Alias("customerneeds.CustomerOperationException")]
 public sealed class CustomerOperationException : Exception
 {
-    public CustomerOperationException(CustomerErrorCode code, string message, IReadOnlyList<FieldViolation>? violations = null)
+    public CustomerOperationException(CustomerErrorCode code, string message, IReadOnlyList<FieldViolation>? violations = null, string? reason = null)
         : base(message)
     {
         Code = code;
         Violations = violations ?? [];
+        Reason = reason;
     }
 
     /// <summary>The refusal category.</summary>
@@ -22,4 +23,8 @@ public sealed class CustomerOperationException : Exception
     /// <summary>Field violations, for <see cref="CustomerErrorCode.InvalidArgument"/>.</summary>
     [Id(1)]
     public IReadOnlyList<FieldViolation> Violations { get; }
+
+    /// <summary>A machine-readable reason (google.rpc.ErrorInfo), e.g. <see cref="CustomerErasedErrors.Reason"/>; null when none.</summary>
+    [Id(2)]
+    public string? Reason { get; }
 }

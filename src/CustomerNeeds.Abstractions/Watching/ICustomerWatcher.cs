@@ -13,4 +13,9 @@ public interface ICustomerWatcher : IGrainObserver
     [OneWay]
     [Alias("OnCommitted")]
     Task OnCommitted(CustomerCommit commit);
+
+    /// <summary>The customer was erased (docs/privacy.md): the watch ends with NOT_FOUND.</summary>
+    [OneWay]
+    [Alias("OnErased")]
+    Task OnErased();
 }

@@ -101,6 +101,9 @@ public static class CustomerEvolution
                 case ConsentChanged c:
                     ConsentEvolution.Apply(state, c);
                     break;
+                case InteractionsAnonymised a:
+                    RetentionDecisions.Apply(state, a);
+                    break;
                 default:
                     throw new InvalidOperationException($"Unknown event {e.GetType().Name}.");
             }

@@ -25,6 +25,7 @@ namespace CustomerNeeds.Domain.Events;
 [JsonDerivedType(typeof(ComplaintSlaBreached), "complaint-sla-breached")]
 [JsonDerivedType(typeof(ComplaintFollowUpDue), "complaint-follow-up-due")]
 [JsonDerivedType(typeof(ConsentChanged), "consent-changed")]
+[JsonDerivedType(typeof(InteractionsAnonymised), "interactions-anonymised")]
 public abstract record CustomerEvent
 {
     /// <summary>When the change was recorded (server clock at decision time).</summary>

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using CustomerNeeds.Abstractions;
+using CustomerNeeds.Abstractions.Errors;
 using CustomerNeeds.Abstractions.Watching;
 using Microsoft.Extensions.Logging;
 
@@ -23,6 +24,7 @@ public sealed class CustomerFeed : ICustomerWatcher, IAsyncDisposable
     private readonly CancellationTokenSource fellBehind = new();
     private ICustomerWatcher? reference;
     private long last;
+    private volatile bool erased;
 
     internal CustomerFeed(IGrainFactory grains, string customerId, CustomerWatchOptions options, TimeProvider time, ILogger logger)
     {
@@ -64,9 +66,18 @@ public sealed class CustomerFeed : ICustomerWatcher, IAsyncDisposable
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc />
+    Task ICustomerWatcher.OnErased()
+    {
+        // What was queued before is still delivered; then the stream ends (NOT_FOUND).
+        erased = true;
+        commits.Writer.TryComplete();
+        return Task.CompletedTask;
+    }
+
     /// <summary>
     /// The customer as of now (or the changes after <paramref name="afterSequence"/>, then the customer),
-    /// then every committed change as it comes. Ends only by cancellation or by
+    /// then every committed change as it comes. Ends only by cancellation, by NOT_FOUND when the customer is erased, or by
     /// <see cref="WatcherFellBehindException"/>.
     /// </summary>
     /// <exception cref="WatchResumeOutOfRangeException">The log has not reached <paramref name="afterSequence"/>.</exception>
@@ -100,6 +111,11 @@ public sealed class CustomerFeed : ICustomerWatcher, IAsyncDisposable
         while (true)
         {
             var waited = await WaitAsync(renewAt, cancellationToken);
+            if (waited == Wait.Closed && erased && !fellBehind.IsCancellationRequested)
+            {
+                throw CustomerErasedErrors.ReadRefused(CustomerId);
+            }
+
             if (waited == Wait.Closed || fellBehind.IsCancellationRequested)
             {
                 throw new WatcherFellBehindException(last, options.BufferedCommits);
@@ -239,6 +255,11 @@ public sealed class CustomerFeed : ICustomerWatcher, IAsyncDisposable
         try
         {
             return await customer.WatchAsync(reference!, cancellationToken);
+        }
+        catch (CustomerOperationException e) when (e.Code == CustomerErrorCode.NotFound)
+        {
+            // Erased (its notice was lost with a server): the watch ends.
+            throw CustomerErasedErrors.ReadRefused(CustomerId);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

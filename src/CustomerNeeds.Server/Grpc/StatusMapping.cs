@@ -111,6 +111,11 @@ internal static class StatusMapping
             status.Details.Add(Any.Pack(badRequest));
         }
 
+        if (op.Reason is { } reason)
+        {
+            status.Details.Add(Any.Pack(new ErrorInfo { Reason = reason, Domain = CustomerErasedErrors.Domain }));
+        }
+
         return status.ToRpcException();
     }
 

@@ -10,6 +10,7 @@ using CustomerNeeds.Server.Health;
 using CustomerNeeds.Server.Loyalty;
 using CustomerNeeds.Server.Security;
 using CustomerNeeds.Server.Security.ApiKeys;
+using CustomerNeeds.Server.Privacy;
 using CustomerNeeds.Server.Services;
 using CustomerNeeds.Server.Services.Search;
 using CustomerNeeds.Storage;
@@ -99,6 +100,7 @@ public static class ServerApp
         builder.Services.AddLoyaltySweep(builder.Configuration, options.Storage);
         builder.Services.AddApiKeys(builder.Configuration, options.Storage);
         builder.Services.AddAuditTrail(builder.Configuration, options.Storage);
+        builder.Services.AddRetentionSweep(builder.Configuration, options.Storage);
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false)
             .AddCheck<ServingHealthCheck>("serving");

@@ -102,7 +102,7 @@ internal sealed class AccessMiddleware(
     };
 
     /// <summary>A refusal is audited whatever the method: e.g. a channel key refused for a customer it does not serve.</summary>
-    private static bool IsRefusal(StatusCode code) => code is StatusCode.Unauthenticated or StatusCode.PermissionDenied or StatusCode.ResourceExhausted;
+    internal static bool IsRefusal(StatusCode code) => code is StatusCode.Unauthenticated or StatusCode.PermissionDenied or StatusCode.ResourceExhausted;
 
     private static bool IsGrpc(HttpContext context) =>
         context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
@@ -124,8 +124,9 @@ internal sealed class AccessMiddleware(
 
     private void Record(HttpContext context, Caller caller, string method, StatusCode code, string detail)
     {
+        // The detail is an erasure's reason or a refusal's message; other statuses' messages may quote input.
         var extra = AuditDetail.Get(context);
-        audit.Record(caller, method, RequestResource.Get(context), code, extra.Length > 0 ? extra : code == StatusCode.OK ? "" : detail);
+        audit.Record(caller, method, RequestResource.Get(context), code, extra.Length > 0 ? extra : IsRefusal(code) ? detail : "");
     }
 
     /// <summary>The call's status as written by grpc-dotnet: in the trailers, or in the headers of a trailers-only response.</summary>

@@ -36,7 +36,7 @@ internal sealed class StreamItemAccess(Caller caller, string method, CallerLimit
         var detail = answer.Result switch
         {
             StreamInteractionsResponse.Types.Result.Duplicate => "duplicate",
-            StreamInteractionsResponse.Types.Result.Error => answer.Error.Message,
+            StreamInteractionsResponse.Types.Result.Error when AccessMiddleware.IsRefusal(code) => answer.Error.Message,
             _ => "",
         };
         audit.Record(caller, method, parent ?? "", code, detail);

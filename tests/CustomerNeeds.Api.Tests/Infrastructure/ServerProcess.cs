@@ -108,6 +108,8 @@ public sealed class ServerProcess : IAsyncDisposable
             ["CustomerNeeds__Security__RateLimits__admin__PermitsPerSecond"] = "1000000",
             ["CustomerNeeds__Security__RateLimits__admin__Burst"] = "1000000",
             ["CustomerNeeds__Security__MaxConcurrentStreams"] = "100000",
+            // Likewise the retention sweep (it runs only when a retention is set; its tests set one).
+            ["CustomerNeeds__Privacy__RetentionSweepEnabled"] = "false",
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };

@@ -66,6 +66,7 @@ public sealed class ReplayTests
     {
         var s = BusyYear();
         var source = MergeDecisionsTests.SealedSource("c-old", s.State.Id);
+        s.AtDay(500.5).Run(st => RetentionDecisions.Decide(st, s.Now.AddDays(-100), s.Now));
         s.AtDay(501).Run(st => MergeDecisions.Absorb(st, source, "agent:mia", s.Now, s.Policy));
         s.AtDay(502).Contact(csat: 5);
         s.Run(st => MergeDecisions.Seal(st, "c-new", "agent:mia", s.Now));

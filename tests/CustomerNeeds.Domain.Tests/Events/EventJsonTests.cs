@@ -102,6 +102,7 @@ public sealed class EventJsonTests
         new ComplaintSlaBreached("k1", SlaTarget.FirstResponse, ComplaintSeverity.High, ComplaintStatus.Recorded, At.AddHours(-1), At, 0, 1) { OccurredAt = At },
         new ComplaintFollowUpDue("k1", At.AddDays(-3), At, "logistics") { OccurredAt = At },
         new ConsentChanged("marketing-email", ConsentStatus.Granted, ConsentStatus.Revoked, At.AddMinutes(-5), "call-center") { OccurredAt = At },
+        new InteractionsAnonymised(At.AddDays(-365), 3) { OccurredAt = At },
     };
 
     [Theory]
@@ -124,7 +125,7 @@ public sealed class EventJsonTests
         var covered = ((IEnumerable<object[]>)Samples()).Select(row => row[0].GetType()).ToHashSet();
         var all = typeof(CustomerEvent).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(CustomerEvent)) && !t.IsAbstract).ToHashSet();
 
-        Assert.Equal(17, all.Count);
+        Assert.Equal(18, all.Count);
         Assert.Subset(covered, all);
         Assert.Equal(all.Count, CustomerEventJson.TypeNames.Count);
     }

@@ -7,27 +7,11 @@ public static class ApiKeyName
 {
     public const string Collection = "apiKeys";
 
-    private const string Pattern = "apiKeys/{key}";
+    private static readonly TopLevelName Name = new(
+        Collection, "apiKeys/{key}", ApiKeyFormat.IsId, $"a key id is {ApiKeyFormat.IdLength} characters of a-z and 0-9");
 
-    public static string For(string keyId) => $"{Collection}/{keyId}";
+    public static string For(string keyId) => Name.For(keyId);
 
     /// <summary>Parses <c>apiKeys/{key}</c>; returns the key id, or "" after adding a violation on <paramref name="field"/>.</summary>
-    public static string Parse(FieldViolations violations, string field, string? name)
-    {
-        ArgumentNullException.ThrowIfNull(violations);
-        if (string.IsNullOrEmpty(name))
-        {
-            violations.Add(field, $"is required ({Pattern})");
-            return "";
-        }
-
-        var parts = name.Split('/');
-        if (parts.Length != 2 || parts[0] != Collection || !ApiKeyFormat.IsId(parts[1]))
-        {
-            violations.Add(field, $"must have the form {Pattern}; a key id is {ApiKeyFormat.IdLength} characters of a-z and 0-9");
-            return "";
-        }
-
-        return parts[1];
-    }
+    public static string Parse(FieldViolations violations, string field, string? name) => Name.Parse(violations, field, name);
 }

@@ -18,7 +18,8 @@ internal sealed class AccessMiddleware(
     RequestDelegate next,
     CallerAuthentication authentication,
     CallerLimits limits,
-    CallAudit audit)
+    CallAudit audit,
+    ILogger<AccessMiddleware> logger)
 {
     private const string HealthPrefix = "/grpc.health.v1.Health/";
     private const string ReflectionPrefix = "/grpc.reflection.";
@@ -86,10 +87,18 @@ internal sealed class AccessMiddleware(
                 limits.CloseStream(caller);
             }
 
-            var (code, detail) = Outcome(context);
-            if (ShouldAudit(rule, decision, caller) || IsRefusal(code))
+            try
             {
-                Record(context, caller, method, code, detail);
+                var (code, detail) = Outcome(context);
+                if (ShouldAudit(rule, decision, caller) || IsRefusal(code))
+                {
+                    Record(context, caller, method, code, detail);
+                }
+            }
+            catch (Exception e)
+            {
+                // The call has been answered: a failure to record it must not turn into an HTTP 500.
+                logger.LogError(e, "The call {Method} of {Caller} could not be handed to the audit log", method, caller.Id);
             }
         }
     }

@@ -20,7 +20,7 @@ public sealed class CallAudit(TimeProvider time, ILogger<CallAudit> logger, ISer
         }
 
         var (pseudonymised, customerHash) = AuditResource.Pseudonymise(resource);
-        if (RequestResource.CustomerIdOf(resource) is { } customerId)
+        if (RequestResource.CustomerIdOf(resource) is { Length: > 0 } customerId)
         {
             // The log never holds a customer id, not even quoted in a message.
             detail = detail.Replace(customerId, "#" + customerHash, StringComparison.Ordinal);

@@ -64,7 +64,12 @@ public static class RequestResource
 
         var rest = resource[prefix.Length..];
         var slash = rest.IndexOf('/', StringComparison.Ordinal);
-        return slash < 0 ? rest : rest[..slash];
+        return slash switch
+        {
+            < 0 => rest,
+            0 => null,
+            _ => rest[..slash],
+        };
     }
 
     private static bool IsWellKnown(MessageDescriptor type) => type.File.Package == "google.protobuf";

@@ -35,4 +35,19 @@ public sealed class RefusalTests(ServerFixture fixture)
         var (id, _) = await new ApiClients(channel).CreateCustomerAsync();
         Assert.Equal(TestData.CustomerName(id), (await new ApiClients(channel).GetCustomerAsync(id)).Name);
     }
+
+    [Fact]
+    public async Task A_customer_name_with_an_empty_id_is_invalid_argument_and_audited_not_an_http_error()
+    {
+        // Handing "customers//needs/x" to the audit log threw (an empty id to replace) after the call was
+        // answered, and the client saw HTTP 500, UNKNOWN (found by the fuzz run).
+        var needs = new NeedService.NeedServiceClient(fixture.Server.Channel);
+        await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => needs.UpdateNeedAsync(new UpdateNeedRequest
+        {
+            Need = new Need { Name = "customers//needs/x", Title = "t" },
+            UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "title" } },
+        }).ResponseAsync);
+        var erase = new PrivacyService.PrivacyServiceClient(fixture.Server.Channel);
+        await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => erase.EraseCustomerAsync(new EraseCustomerRequest { Name = "customers//x", Reason = "test" }).ResponseAsync);
+    }
 }

@@ -1,4 +1,6 @@
 using CustomerNeeds.Abstractions;
+using CustomerNeeds.Domain.Customers;
+using CustomerNeeds.Server.Validation;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
@@ -11,7 +13,7 @@ namespace CustomerNeeds.Server.Security;
 /// checks that a channel key serves the customer, and masks personal fields for callers without
 /// <c>personal.read</c>. The caller and the matrix decision come from <see cref="AccessMiddleware"/>.
 /// </summary>
-internal sealed class AccessInterceptor(ServedCustomers served, CallerLimits limits, CallAudit audit, TimeProvider time) : Interceptor
+internal sealed class AccessInterceptor(ServedCustomers served, CallerLimits limits, CallAudit audit, CustomerPolicy policy, TimeProvider time) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -60,6 +62,13 @@ internal sealed class AccessInterceptor(ServedCustomers served, CallerLimits lim
         var http = context.GetHttpContext();
         var resource = request is IMessage message ? RequestResource.Of(message) : "";
         RequestResource.Set(http, resource);
+        if (request is IMessage checkedMessage)
+        {
+            var violations = new FieldViolations(policy, time);
+            NulCharacters.Check(violations, checkedMessage);
+            violations.ThrowIfAny(context.Method[(context.Method.LastIndexOf('/') + 1)..]);
+        }
+
         var decision = http.Features.Get<AccessDecision>();
         if (decision is { Masked: true } && request is IMessage searched)
         {

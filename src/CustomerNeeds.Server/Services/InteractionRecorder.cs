@@ -27,6 +27,8 @@ public sealed class InteractionRecorder(IGrainFactory grains, CustomerPolicy pol
     public (string CustomerId, Interaction Interaction) Check(string operation, Contract.RecordInteractionRequest request)
     {
         var v = new FieldViolations(policy, time);
+        NulCharacters.Check(v, request);
+        v.ThrowIfAny(operation);
         var (customerId, relatedNeedIds, relatedComplaintId, referredCustomerId, kanoAnswers) = InteractionValidation.CheckRecord(v, request);
         v.ThrowIfAny(operation);
         return (customerId, InteractionMapper.ToDomain(request.Interaction, relatedNeedIds, relatedComplaintId, referredCustomerId, kanoAnswers));

@@ -42,6 +42,23 @@ public static class StorageSiloBuilderExtensions
     }
 
     /// <summary>
+    /// Cluster membership in PostgreSQL (docs/clustering.md): the Orleans ADO.NET clustering
+    /// provider on the pool of <see cref="AddCustomerNeedsGrainStorage"/>, with our tables and
+    /// statements (migration 0015). Call after <see cref="AddCustomerNeedsGrainStorage"/>.
+    /// </summary>
+    public static ISiloBuilder UseCustomerNeedsClustering(this ISiloBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseAdoNetClustering(optionsBuilder => optionsBuilder
+            .Configure<NpgsqlDataSource>((options, dataSource) =>
+            {
+                options.Invariant = StorageNames.NpgsqlInvariant;
+                options.DataSource = dataSource;
+            }));
+        return builder;
+    }
+
+    /// <summary>
     /// The in-memory write path (explicit in-memory mode and grain tests): memory grain storage
     /// under the same name and with the same serializer, <see cref="InMemoryCustomerEventLog"/>, an
     /// always-reachable probe and <see cref="UncheckedKanoFeatureCatalog"/> (no KANO feature check).

@@ -12,7 +12,7 @@ public sealed class SchemaMigratorTests
     public void EmbeddedMigrationsAreNumberedFromOneWithoutGaps()
     {
         Assert.Equal(
-            [(1, "orleans_storage"), (2, "customer_event_log"), (3, "customer_complaints"), (4, "read_model"), (5, "read_model_backfill"), (7, "analytics"), (8, "purchase_index"), (9, "complaint_slas"), (10, "loyalty_review"), (11, "merge_identity"), (12, "api_keys"), (13, "erasure_retention"), (14, "audit_log")],
+            [(1, "orleans_storage"), (2, "customer_event_log"), (3, "customer_complaints"), (4, "read_model"), (5, "read_model_backfill"), (7, "analytics"), (8, "purchase_index"), (9, "complaint_slas"), (10, "loyalty_review"), (11, "merge_identity"), (12, "api_keys"), (13, "erasure_retention"), (14, "audit_log"), (15, "cluster_membership")],
             SchemaMigrator.Migrations.Select(m => (m.Version, m.Name)).ToArray());
         Assert.All(SchemaMigrator.Migrations, m => Assert.Equal(64, m.Checksum.Length));
     }
@@ -27,7 +27,7 @@ public sealed class SchemaMigratorTests
             var applied = await Task.WhenAll(servers.Select(server => Task.Run(() => SchemaMigrator.MigrateAsync(server, CancellationToken.None))));
 
             Assert.Equal(SchemaMigrator.Migrations.Count, applied.Sum());
-            Assert.Equal([(1, "orleans_storage"), (2, "customer_event_log"), (3, "customer_complaints"), (4, "read_model"), (5, "read_model_backfill"), (7, "analytics"), (8, "purchase_index"), (9, "complaint_slas"), (10, "loyalty_review"), (11, "merge_identity"), (12, "api_keys"), (13, "erasure_retention"), (14, "audit_log")], await AppliedAsync(database.DataSource));
+            Assert.Equal([(1, "orleans_storage"), (2, "customer_event_log"), (3, "customer_complaints"), (4, "read_model"), (5, "read_model_backfill"), (7, "analytics"), (8, "purchase_index"), (9, "complaint_slas"), (10, "loyalty_review"), (11, "merge_identity"), (12, "api_keys"), (13, "erasure_retention"), (14, "audit_log"), (15, "cluster_membership")], await AppliedAsync(database.DataSource));
             foreach (var table in Tables)
             {
                 Assert.True(await ExistsAsync(database.DataSource, table), table);

@@ -9,8 +9,10 @@ namespace CustomerNeeds.Server.Hosting;
 /// <summary>
 /// The public gRPC endpoint: HTTP/2 over TLS 1.2+ when a certificate is configured (with an
 /// optional client certificate checked against <see cref="TlsOptions.ClientCertificateAuthorityPath"/>),
-/// HTTP/2 cleartext otherwise, which only a loopback address may use. A setting that cannot work
-/// stops the start-up with a message naming it (docs/security.md, "Transport").
+/// HTTP/2 cleartext otherwise, which only a loopback address may use (unless
+/// <see cref="TlsOptions.AllowCleartext"/>). With <see cref="ServerOptions.HealthPort"/> a second,
+/// cleartext listener serves the health service only. A setting that cannot work stops the
+/// start-up with a message naming it (docs/security.md, "Transport"; docs/clustering.md).
 /// </summary>
 public static class PublicEndpoint
 {
@@ -19,41 +21,64 @@ public static class PublicEndpoint
     {
         var address = IPAddress.Parse(options.ListenAddress);
         Validate(address, tls);
+        var healthPort = options.HealthPort;
+        if (healthPort == options.GrpcPort)
+        {
+            throw new InvalidOperationException($"{ServerOptions.Section}:HealthPort must differ from {ServerOptions.Section}:GrpcPort ({options.GrpcPort}).");
+        }
+
+        void ListenForHealth(KestrelServerOptions kestrel)
+        {
+            if (healthPort > 0)
+            {
+                kestrel.ListenAnyIP(healthPort, listen => listen.Protocols = HttpProtocols.Http2);
+            }
+        }
+
         if (!tls.Enabled)
         {
-            return kestrel => kestrel.Listen(address, options.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
+            return kestrel =>
+            {
+                kestrel.Listen(address, options.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
+                ListenForHealth(kestrel);
+            };
         }
 
         var certificate = LoadCertificate(tls);
         var authority = tls.ClientCertificateMode == ClientCertificateMode.NoCertificate
             ? null
             : ClientCertificateAuthority.Load(tls.ClientCertificateAuthorityPath!);
-        return kestrel => kestrel.Listen(address, options.GrpcPort, listen =>
+        return kestrel =>
         {
-            listen.Protocols = HttpProtocols.Http2;
-            listen.UseHttps(https =>
+            ListenForHealth(kestrel);
+            kestrel.Listen(address, options.GrpcPort, listen =>
             {
-                https.ServerCertificate = certificate;
-                https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
-                https.ClientCertificateMode = tls.ClientCertificateMode;
-                if (authority is not null)
+                listen.Protocols = HttpProtocols.Http2;
+                listen.UseHttps(https =>
                 {
-                    https.ClientCertificateValidation = (client, _, _) => authority.IsTrusted(client);
-                }
+                    https.ServerCertificate = certificate;
+                    https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
+                    https.ClientCertificateMode = tls.ClientCertificateMode;
+                    if (authority is not null)
+                    {
+                        https.ClientCertificateValidation = (client, _, _) => authority.IsTrusted(client);
+                    }
+                });
             });
-        });
+        };
     }
 
     private static void Validate(IPAddress address, TlsOptions tls)
     {
         if (!tls.Enabled)
         {
-            if (!IPAddress.IsLoopback(address))
+            if (!IPAddress.IsLoopback(address) && !tls.AllowCleartext)
             {
                 throw new InvalidOperationException(
                     $"{ServerOptions.Section}:ListenAddress {address} is not a loopback address and no certificate is configured: " +
                     $"set {TlsOptions.Section}:CertificatePath and {TlsOptions.Section}:KeyPath (PEM), or {TlsOptions.Section}:CertificatePath " +
-                    $"and {TlsOptions.Section}:CertificatePassword (PKCS#12); cleartext is allowed on loopback only.");
+                    $"and {TlsOptions.Section}:CertificatePassword (PKCS#12); cleartext is allowed on loopback only, " +
+                    $"or behind a TLS-terminating proxy on a private network with {TlsOptions.Section}:AllowCleartext=true.");
             }
 
             if (tls.ClientCertificateMode != ClientCertificateMode.NoCertificate)

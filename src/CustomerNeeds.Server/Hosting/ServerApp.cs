@@ -40,7 +40,12 @@ public static class ServerApp
 
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args.Where(a => a != InMemoryFlag).ToArray());
+        // appsettings.json is read from beside the binary, whatever the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args.Where(a => a != InMemoryFlag).ToArray(),
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         var options = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
         if (args.Contains(InMemoryFlag))
         {
@@ -54,7 +59,7 @@ public static class ServerApp
 
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(options.Cluster.SiloPort, options.Cluster.GatewayPort, serviceId: options.Cluster.ServiceId, clusterId: options.Cluster.ClusterId);
+            SiloClustering.Configure(silo, options, builder.Configuration);
             if (options.Storage == StorageMode.InMemory)
             {
                 silo.AddCustomerNeedsInMemoryStorage();
@@ -102,10 +107,25 @@ public static class ServerApp
         builder.Services.AddAuditTrail(builder.Configuration, options.Storage);
         builder.Services.AddRetentionSweep(builder.Configuration, options.Storage);
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false)
-            .AddCheck<ServingHealthCheck>("serving");
+        builder.Services.AddGrpcHealthChecks(health =>
+            {
+                health.UseHealthChecksCache = false;
+                health.Services.Map(HealthServices.Server, check => check.Tags.Contains(HealthServices.ReadyTag));
+                health.Services.Map(HealthServices.Readiness, check => check.Tags.Contains(HealthServices.ReadyTag));
+                health.Services.Map(HealthServices.Liveness, check => check.Tags.Contains(HealthServices.LiveTag));
+            })
+            .AddCheck<ServingHealthCheck>("serving", tags: [HealthServices.ReadyTag])
+            .AddCheck<LiveHealthCheck>("live", tags: [HealthServices.LiveTag]);
+
+        var shutdown = builder.Configuration.GetSection(ShutdownOptions.Section);
+        builder.Services.Configure<ShutdownOptions>(shutdown);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = shutdown.Get<ShutdownOptions>()?.Timeout ?? new ShutdownOptions().Timeout);
+        builder.Services.AddSingleton<ServerDrain>();
+        builder.Services.AddHostedService<GracefulShutdown>();
 
         var app = builder.Build();
+        WarnOfCleartext(app.Logger, options, tls);
+        app.UseHealthPortGate(options.HealthPort);
         app.UseGrpcFrameCheck();
         app.UseRouting();
         app.UseCallerAccess();
@@ -123,5 +143,15 @@ public static class ServerApp
         app.MapGrpcReflectionService();
         app.MapBenchmarkServiceWhenEnabled();
         return app;
+    }
+
+    private static void WarnOfCleartext(ILogger logger, ServerOptions options, TlsOptions tls)
+    {
+        if (!tls.Enabled && !System.Net.IPAddress.IsLoopback(System.Net.IPAddress.Parse(options.ListenAddress)))
+        {
+            logger.LogWarning(
+                "Serving cleartext HTTP/2 on {ListenAddress}:{GrpcPort} ({Setting}=true): only behind a TLS-terminating proxy on a private network",
+                options.ListenAddress, options.GrpcPort, $"{TlsOptions.Section}:AllowCleartext");
+        }
     }
 }

@@ -27,6 +27,12 @@ public sealed class TlsOptions
     /// <summary>PEM bundle of the CAs a client certificate must chain to; required unless the mode is NoCertificate.</summary>
     public string? ClientCertificateAuthorityPath { get; set; }
 
+    /// <summary>
+    /// Allows cleartext HTTP/2 on a listen address beyond loopback: only for servers behind a
+    /// TLS-terminating proxy on a private network (docs/clustering.md). A warning is logged at start.
+    /// </summary>
+    public bool AllowCleartext { get; set; }
+
     /// <summary>Whether a server certificate is configured.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(CertificatePath);
 }

@@ -16,7 +16,7 @@ namespace CustomerNeeds.Server.Services;
 /// <summary>CustomerService: validate, map, call the customer grain (or, for ListCustomers, the read model), map back.</summary>
 public sealed class CustomerApi(
     IGrainFactory grains, CustomerPolicy policy, TimeProvider time, ReadModelStorage readModel, CustomerFilterChecker checker, CustomerPageReader pages,
-    CustomerWatching watching)
+    CustomerWatching watching, ServerDrain drain)
     : Contract.CustomerService.CustomerServiceBase
 {
     public override async Task<Contract.Customer> CreateCustomer(Contract.CreateCustomerRequest request, ServerCallContext context)
@@ -78,7 +78,7 @@ public sealed class CustomerApi(
 
         v.ThrowIfAny("WatchCustomer");
         await CustomerWatchCall.RunAsync(
-            watching, customerId, request.HasAfterSequence ? request.AfterSequence : null, v, responseStream, context.CancellationToken);
+            watching, customerId, request.HasAfterSequence ? request.AfterSequence : null, v, responseStream, drain.Closing, context.CancellationToken);
     }
 
     public override async Task<Contract.Customer> MergeCustomers(Contract.MergeCustomersRequest request, ServerCallContext context)

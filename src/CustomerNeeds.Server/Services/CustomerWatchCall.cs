@@ -19,10 +19,11 @@ internal static class CustomerWatchCall
 
     public static async Task RunAsync(
         CustomerWatching watching, string customerId, long? afterSequence, FieldViolations v,
-        IServerStreamWriter<Contract.WatchCustomerResponse> responses, CancellationToken cancellationToken)
+        IServerStreamWriter<Contract.WatchCustomerResponse> responses, CancellationToken serverClosing, CancellationToken cancellationToken)
     {
         await using var feed = watching.Open(customerId);
-        using var writes = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var watch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, serverClosing);
+        using var writes = CancellationTokenSource.CreateLinkedTokenSource(watch.Token);
 
         // A watcher that stops reading blocks a write once its HTTP/2 window is full, and then its queue
         // overflows. RESOURCE_EXHAUSTED follows the data it has not read yet; a watcher that does not read
@@ -31,7 +32,7 @@ internal static class CustomerWatchCall
         try
         {
             var unflushed = 0;
-            await foreach (var item in feed.ReadAsync(afterSequence, cancellationToken))
+            await foreach (var item in feed.ReadAsync(afterSequence, watch.Token))
             {
                 // The changes of one commit (or of one page read back from the log) go out in one flush:
                 // only the item that carries the customer, or every MaxUnflushed-th, flushes.
@@ -45,6 +46,10 @@ internal static class CustomerWatchCall
         {
             throw FellBehind();
         }
+        catch (OperationCanceledException) when (serverClosing.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw ServerClosing();
+        }
         catch (WatchResumeOutOfRangeException e)
         {
             v.Add("after_sequence", $"must not be above the customer's last sequence {e.LastSequence} (is {e.AfterSequence}).");
@@ -52,6 +57,10 @@ internal static class CustomerWatchCall
             throw;
         }
     }
+
+    private static RpcException ServerClosing() => new(new Status(
+        StatusCode.Unavailable,
+        "The server is stopping; watch again (on another server) with after_sequence set to the last sequence received."));
 
     private static RpcException FellBehind() => new(new Status(
         StatusCode.ResourceExhausted,

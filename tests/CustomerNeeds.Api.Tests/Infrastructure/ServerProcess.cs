@@ -27,6 +27,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private Process? process;
     private readonly ServerTls? tls;
     private GrpcChannel? channel;
+    private bool sigtermSent;
 
     private ServerProcess(Dictionary<string, string> environment, string[] arguments, int grpcPort, ServerTls? tls)
     {
@@ -108,6 +109,8 @@ public sealed class ServerProcess : IAsyncDisposable
             ["CustomerNeeds__Security__RateLimits__admin__PermitsPerSecond"] = "1000000",
             ["CustomerNeeds__Security__RateLimits__admin__Burst"] = "1000000",
             ["CustomerNeeds__Security__MaxConcurrentStreams"] = "100000",
+            // A stop waits for no load balancer here; the tests of the drain set their own delay.
+            ["CustomerNeeds__Shutdown__DrainDelay"] = "00:00:00",
             // Likewise the retention sweep (it runs only when a retention is set; its tests set one).
             ["CustomerNeeds__Privacy__RetentionSweepEnabled"] = "false",
             ["DOTNET_ENVIRONMENT"] = "Production",
@@ -159,7 +162,27 @@ public sealed class ServerProcess : IAsyncDisposable
         await process.WaitForExitAsync(timeout.Token);
         process.Dispose();
         process = null;
+        sigtermSent = false;
         Log("---- killed (SIGKILL) ----");
+    }
+
+    /// <summary>The exit code of the last stop (<see cref="StopAsync"/>), or null.</summary>
+    public int? LastExitCode { get; private set; }
+
+    /// <summary>Whether the server process is running.</summary>
+    public bool IsRunning => process is { HasExited: false };
+
+    /// <summary>Sends SIGTERM and returns at once: the server drains (docs/clustering.md); <see cref="StopAsync"/> waits for the exit.</summary>
+    public void BeginStop()
+    {
+        if (process is { HasExited: false } running && !sigtermSent)
+        {
+            sigtermSent = true;
+            if (OperatingSystem.IsWindows() || SendSigterm(running.Id) != 0)
+            {
+                running.Kill(entireProcessTree: true);
+            }
+        }
     }
 
     /// <summary>
@@ -173,13 +196,7 @@ public sealed class ServerProcess : IAsyncDisposable
             return;
         }
 
-        if (!process.HasExited)
-        {
-            if (OperatingSystem.IsWindows() || SendSigterm(process.Id) != 0)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
+        BeginStop();
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try
@@ -194,8 +211,10 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         Log($"---- stopped (SIGTERM), exit code {process.ExitCode.ToString(CultureInfo.InvariantCulture)} ----");
+        LastExitCode = process.ExitCode;
         process.Dispose();
         process = null;
+        sigtermSent = false;
     }
 
     /// <summary>Starts the server again with the same environment (after <see cref="KillAsync"/> or <see cref="StopAsync"/>).</summary>

@@ -12,7 +12,7 @@ using Contract = CustomerNeeds.Api.V1;
 namespace CustomerNeeds.Server.Services;
 
 /// <summary>InteractionService: validate, map, call the customer grain, map back.</summary>
-public sealed class InteractionApi(IGrainFactory grains, CustomerPolicy policy, TimeProvider time, InteractionRecorder recorder, ILogger<InteractionStream> streamLogger) : Contract.InteractionService.InteractionServiceBase
+public sealed class InteractionApi(IGrainFactory grains, CustomerPolicy policy, TimeProvider time, InteractionRecorder recorder, ILogger<InteractionStream> streamLogger, Hosting.ServerDrain drain) : Contract.InteractionService.InteractionServiceBase
 {
     public override async Task<Contract.RecordInteractionResponse> RecordInteraction(Contract.RecordInteractionRequest request, ServerCallContext context)
     {
@@ -24,7 +24,7 @@ public sealed class InteractionApi(IGrainFactory grains, CustomerPolicy policy, 
         IAsyncStreamReader<Contract.StreamInteractionsRequest> requestStream,
         IServerStreamWriter<Contract.StreamInteractionsResponse> responseStream,
         ServerCallContext context) =>
-        new InteractionStream(recorder, context, streamLogger).RunAsync(requestStream, responseStream);
+        new InteractionStream(recorder, context, streamLogger, drain.Closing).RunAsync(requestStream, responseStream);
 
     public override async Task<Contract.Interaction> GetInteraction(Contract.GetInteractionRequest request, ServerCallContext context)
     {

@@ -35,6 +35,41 @@ public sealed class ServerStopTests
     }
 
     [Fact]
+    public async Task An_open_interaction_stream_is_answered_and_ends_unavailable_when_its_server_stops()
+    {
+        await using var server = await ServerProcess.StartAsync(null, new Dictionary<string, string> { ["CustomerNeeds__Shutdown__DrainDelay"] = "00:00:01" });
+        var (id, _) = await server.Clients.CreateCustomerAsync();
+        using var stream = server.Clients.Interactions.StreamInteractions();
+        for (var i = 0; i < 50; i++)
+        {
+            await stream.RequestStream.WriteAsync(new StreamInteractionsRequest
+            {
+                Parent = TestData.CustomerName(id),
+                Interaction = TestData.Inquiry($"s-{i:D2}", TestData.AtMs(i * 1000L)),
+            });
+        }
+
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.True(await stream.ResponseStream.MoveNext(CancellationToken.None));
+            Assert.Equal(StreamInteractionsResponse.Types.Result.Created, stream.ResponseStream.Current.Result);
+        }
+
+        server.BeginStop(); // the client keeps its stream open
+        var ended = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            while (await stream.ResponseStream.MoveNext(CancellationToken.None))
+            {
+            }
+        });
+
+        Assert.Equal(StatusCode.Unavailable, ended.StatusCode);
+        Assert.Contains("The server is stopping", ended.Status.Detail, StringComparison.Ordinal);
+        await server.StopAsync();
+        Assert.Equal(0, server.LastExitCode);
+    }
+
+    [Fact]
     public async Task The_health_port_answers_health_without_a_credential_and_nothing_else()
     {
         var healthPort = LoopbackPort.Unused();

@@ -13,7 +13,9 @@ namespace CustomerNeeds.Server.Services.Streaming;
 /// (<see cref="CustomerChains"/>). A writer answers the items one by one in stream order. At most
 /// <see cref="Window"/> items are read and not yet answered: then the reader stops reading, and
 /// HTTP/2 flow control holds the client back. A failed item is answered with its status
-/// (<see cref="StatusMapping"/>) and the stream goes on.
+/// (<see cref="StatusMapping"/>) and the stream goes on. When the server closes (a graceful stop,
+/// docs/clustering.md) the reader stops reading, the items read are answered, and the stream ends
+/// UNAVAILABLE: the client sends the unanswered items again, to another server.
 /// </summary>
 public sealed class InteractionStream
 {
@@ -30,12 +32,13 @@ public sealed class InteractionStream
     private readonly InteractionRecorder recorder;
     private readonly ServerCallContext context;
     private readonly ILogger logger;
+    private readonly CancellationToken serverClosing;
     private readonly SemaphoreSlim window = new(Window, Window);
     private readonly CustomerChains chains = new();
     private readonly Channel<Task<Contract.StreamInteractionsResponse>> answers =
         Channel.CreateBounded<Task<Contract.StreamInteractionsResponse>>(new BoundedChannelOptions(Window) { SingleReader = true, SingleWriter = true });
 
-    public InteractionStream(InteractionRecorder recorder, ServerCallContext context, ILogger logger)
+    public InteractionStream(InteractionRecorder recorder, ServerCallContext context, ILogger logger, CancellationToken serverClosing = default)
     {
         ArgumentNullException.ThrowIfNull(recorder);
         ArgumentNullException.ThrowIfNull(context);
@@ -43,6 +46,7 @@ public sealed class InteractionStream
         this.recorder = recorder;
         this.context = context;
         this.logger = logger;
+        this.serverClosing = serverClosing;
     }
 
     /// <summary>
@@ -55,7 +59,7 @@ public sealed class InteractionStream
     {
         ArgumentNullException.ThrowIfNull(requests);
         ArgumentNullException.ThrowIfNull(responses);
-        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, serverClosing);
         var reading = ReadAsync(requests, stopReading.Token);
         try
         {
@@ -165,6 +169,9 @@ public sealed class InteractionStream
     {
         RpcException rpc => rpc,
         _ when context.CancellationToken.IsCancellationRequested => StatusMapping.Cancelled(),
+        OperationCanceledException when serverClosing.IsCancellationRequested => new RpcException(new Status(
+            StatusCode.Unavailable,
+            "The server is stopping; every item read was answered. Send the unanswered items again (recording is idempotent by interaction_id).")),
         _ => StatusMapping.ToRpcException(ex, context, logger),
     };
 }

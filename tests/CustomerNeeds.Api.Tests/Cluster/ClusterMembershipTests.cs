@@ -28,8 +28,8 @@ public sealed class ClusterMembershipTests
         await using var b = await ServerProcess.StartAsync(database.ConnectionString, ClusterSettings.Member(clusterId, portB));
 
         Assert.Equal(
-            [(portA, Active), (portB, Active)],
-            (await MembersAsync(database.DataSource, clusterId)).OrderBy(m => m.Port));
+            new[] { (portA, Active), (portB, Active) }.Order(),
+            (await MembersAsync(database.DataSource, clusterId)).Order());
 
         var ids = new List<string>();
         for (var i = 0; i < 20; i++)

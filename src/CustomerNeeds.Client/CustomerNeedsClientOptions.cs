@@ -31,7 +31,9 @@ public sealed class CustomerNeedsClientOptions
 
     /// <summary>
     /// When true (default), a call made while no server is reachable waits, within its deadline, for one to
-    /// come back instead of failing UNAVAILABLE at once (gRPC wait-for-ready).
+    /// come back instead of failing UNAVAILABLE at once (gRPC wait-for-ready). It applies to every call of the
+    /// channel: a call cannot opt out (gRPC call options cannot tell "not set" from false); make a second channel
+    /// with false for calls that must fail fast.
     /// </summary>
     public bool WaitForReady { get; set; } = true;
 

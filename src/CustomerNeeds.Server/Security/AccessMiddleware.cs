@@ -24,6 +24,9 @@ internal sealed class AccessMiddleware(
     private const string HealthPrefix = "/grpc.health.v1.Health/";
     private const string ReflectionPrefix = "/grpc.reflection.";
 
+    /// <summary>The trailer in which gRPC clients' retry policies take the server's wait before the next attempt.</summary>
+    internal const string RetryPushbackHeader = "grpc-retry-pushback-ms";
+
     public async Task InvokeAsync(HttpContext context)
     {
         var method = context.Request.Path.Value ?? "";
@@ -119,10 +122,16 @@ internal sealed class AccessMiddleware(
     private Task RefuseRateAsync(HttpContext context, Caller caller, string method, TimeSpan retryAfter)
     {
         var limit = limits.LimitOf(caller);
-        var message = $"Rate limit exceeded: {limit.PermitsPerSecond.ToString(CultureInfo.InvariantCulture)} calls/s (burst {limit.Burst.ToString(CultureInfo.InvariantCulture)}) for {caller.Id}; retry after {((int)Math.Ceiling(retryAfter.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture)} ms.";
+        // Whole milliseconds, rounded up: a caller that waits this long finds a permit.
+        var delayMs = (int)Math.Ceiling(retryAfter.TotalMilliseconds);
+        var delayText = delayMs.ToString(CultureInfo.InvariantCulture);
+        var message = $"Rate limit exceeded: {limit.PermitsPerSecond.ToString(CultureInfo.InvariantCulture)} calls/s (burst {limit.Burst.ToString(CultureInfo.InvariantCulture)}) for {caller.Id}; retry after {delayText} ms.";
         Record(context, caller, method, StatusCode.ResourceExhausted, message);
         var quota = new QuotaFailure { Violations = { new QuotaFailure.Types.Violation { Subject = caller.Id, Description = message } } };
-        return GrpcRefusal.WriteAsync(context, StatusCode.ResourceExhausted, message, new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) }, quota);
+
+        // The same delay for gRPC clients' built-in retry (gRPC A6 pushback), which does not read RetryInfo.
+        context.Response.Headers[RetryPushbackHeader] = delayText;
+        return GrpcRefusal.WriteAsync(context, StatusCode.ResourceExhausted, message, new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromMilliseconds(delayMs)) }, quota);
     }
 
     private Task RefuseAsync(HttpContext context, Caller caller, string method, StatusCode code, string message)

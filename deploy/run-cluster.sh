@@ -21,7 +21,7 @@
 # The PostgreSQL cluster keeps running; stop it with ./deploy/postgres.sh stop .data/postgres
 #
 # Environment: CUSTOMERNEEDS_PG_PORT (5433), CUSTOMERNEEDS_DATA_DIR (.data/postgres),
-# CUSTOMERNEEDS_POOL_SIZE (connections per server, default 50: three servers use at most 150 of the
+# CUSTOMERNEEDS_POOL_SIZE (connections per server, default 40: three servers use at most 120 of the
 # 200 that deploy/postgres.sh allows), and any server setting as CustomerNeeds__<Name>.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,7 +34,7 @@ readonly dll="$root/src/CustomerNeeds.Server/bin/Release/net10.0/CustomerNeeds.S
 readonly lb_port=5080
 pg_port="${CUSTOMERNEEDS_PG_PORT:-5433}"
 pg_data="${CUSTOMERNEEDS_DATA_DIR:-$root/.data/postgres}"
-pool_size="${CUSTOMERNEEDS_POOL_SIZE:-50}"
+pool_size="${CUSTOMERNEEDS_POOL_SIZE:-40}"
 key_file="${CustomerNeeds__Security__BootstrapKeyFile:-$root/.data/local-api-key}"
 # `start` writes its settings here; kill, restart and start-server in another shell use the same ones.
 readonly settings="$state/settings"

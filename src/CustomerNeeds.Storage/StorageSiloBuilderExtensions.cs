@@ -24,6 +24,10 @@ public static class StorageSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddCustomerNeedsPostgres(connectionString, configure);
+        // A driver exception (PostgreSQL unreachable) inside a grain's failure travels back to the silo
+        // that took the call; without a codec for it that silo saw CodecNotFoundException and the caller
+        // got INTERNAL instead of UNAVAILABLE (fault tests, PostgreSQL stopped under load).
+        builder.Services.Configure<ExceptionSerializationOptions>(options => options.SupportedNamespacePrefixes.Add("Npgsql"));
         builder.Services.AddAdoNetGrainStorage(StorageNames.GrainStorage, optionsBuilder => optionsBuilder
             .Configure<NpgsqlDataSource, IOptions<SystemTextJsonGrainStorageSerializerOptions>>((options, dataSource, json) =>
             {

@@ -60,7 +60,7 @@ public sealed class RollingRestartTests(FaultFixture fixture, ITestOutputHelper 
             string.Join(", ", steps),
             $"test {FaultReport.Seconds(watch.Elapsed)}"));
 
-        Assert.Empty(load.GaveUp);
+        Assert.True(load.GaveUp.IsEmpty, $"the clients gave up on {load.GaveUp.Count} interactions: {load.Summary()}\n{cluster.Output}");
         var notRetryable = load.Attempts.Where(a => a.Code != StatusCode.OK && !CustomerNeedsRetryPolicy.IsRetryable(Method, a.Code)).ToList();
         Assert.True(notRetryable.Count == 0,
             $"clients saw codes the policy does not retry: {WriteLoad.Format(notRetryable.GroupBy(a => a.Code.ToString()).ToDictionary(g => g.Key, g => g.Count()))}");

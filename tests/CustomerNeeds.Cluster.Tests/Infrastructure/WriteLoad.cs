@@ -42,6 +42,9 @@ public sealed class WriteLoad(CustomerNeedsChannel channel, IReadOnlyList<string
     /// <summary>Interactions the caller gave up on, with the last code.</summary>
     public ConcurrentDictionary<string, StatusCode> GaveUp { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The first status detail seen for each error code (for failure messages and the figures).</summary>
+    public ConcurrentDictionary<StatusCode, string> FirstDetail { get; } = new();
+
     /// <summary>Records <paramref name="count"/> interactions with at most <paramref name="inFlight"/> at once.</summary>
     public Task RunAsync(int count, int inFlight) =>
         Calls.ForAllAsync(count, inFlight, _ => RecordOneAsync());
@@ -98,7 +101,10 @@ public sealed class WriteLoad(CustomerNeedsChannel channel, IReadOnlyList<string
     /// <summary>One line of figures.</summary>
     public string Summary() => string.Create(CultureInfo.InvariantCulture,
         $"calls {Attempts.Count}, interactions sent {Sent.Count}, acknowledged {Acknowledged.Count}, replayed answers {Attempts.Count(a => a.Replayed)}, " +
-        $"errors seen by the caller {Format(ErrorsByCode())}, given up {Format(GaveUpByCode())}");
+        $"errors seen by the caller {Format(ErrorsByCode())}, given up {Format(GaveUpByCode())}") + Details();
+
+    private string Details() =>
+        FirstDetail.IsEmpty ? "" : " (first details: " + string.Join(" | ", FirstDetail.Select(d => d.Key + ": " + d.Value)) + ")";
 
     /// <summary>"CODE n, CODE n" or "none".</summary>
     public static string Format(IReadOnlyDictionary<string, int> counts) =>
@@ -129,6 +135,7 @@ public sealed class WriteLoad(CustomerNeedsChannel channel, IReadOnlyList<string
             catch (RpcException e)
             {
                 Attempts.Enqueue(new CallAttempt(customerId, interactionId, sent, clock.Elapsed, e.StatusCode, false));
+                FirstDetail.TryAdd(e.StatusCode, e.Status.Detail);
                 var resend = CustomerNeedsRetryPolicy.IsRetryable(Method, e.StatusCode) || e.StatusCode == StatusCode.DeadlineExceeded;
                 if (!resend || clock.Elapsed - firstSent > GiveUpAfter)
                 {

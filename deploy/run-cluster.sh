@@ -200,9 +200,7 @@ case "$command" in
     chmod 755 "$(dirname "$datadir")"
     postgres_ensure
     postgres_start "$datadir" "$pg_port"
-    if ! psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -tAc "select 1 from pg_database where datname = 'customerneeds'" | grep -q 1; then
-      psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qc "create database customerneeds"
-    fi
+    postgres_ensure_database "$pg_port" customerneeds
     trap 'stop_all; exit 0' INT TERM
     for n in $(seq 1 "$servers"); do
       start_server "$n"

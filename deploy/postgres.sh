@@ -16,7 +16,7 @@
 # /tmp or /var/tmp in that case). The cluster has no Unix socket; connect over TCP to 127.0.0.1.
 #
 # The script can also be sourced; it then defines the functions postgres_ensure, postgres_start,
-# postgres_stop and postgres_status and does nothing else.
+# postgres_stop, postgres_status and postgres_ensure_database and does nothing else.
 
 postgres_bin_dir() {
   local dir
@@ -70,6 +70,14 @@ postgres_check_reachable() {
     echo "postgres.sh: the user 'postgres' cannot enter $parent, so it cannot use $datadir." >&2
     echo "postgres.sh: choose a data directory under /tmp or /var/tmp (e.g. CUSTOMERNEEDS_PGDATA=/var/tmp/customerneeds-postgres)." >&2
     return 1
+  fi
+}
+
+# Creates the database $2 on the cluster listening on 127.0.0.1:$1 unless it exists.
+postgres_ensure_database() {
+  local port=$1 name=$2
+  if ! psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAc "select 1 from pg_database where datname = '$name'" | grep -q 1; then
+    psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "create database \"$name\""
   fi
 }
 

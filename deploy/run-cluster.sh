@@ -1,297 +1,237 @@
 #!/usr/bin/env bash
-# A three-server CustomerNeeds cluster on loopback, over one local PostgreSQL (docs/operations.md,
-# "Run a cluster on one machine").
+# A three-server CustomerNeeds cluster on this machine's loopback, over one local PostgreSQL
+# (docs/operations.md, "Run a cluster on one machine"; docs/clustering.md).
 #
-#   ./deploy/run-cluster.sh [start] [--lb|--no-lb] [--no-build]
-#                         builds Release once, starts PostgreSQL (.data/postgres, port 5433, database
-#                         customerneeds, as run-local.sh) and servers 1..3, waits until each answers
-#                         SERVING, then stays in the foreground; Ctrl-C stops every server with
-#                         SIGTERM (graceful: drain, finish calls, snapshots, leave) and the balancer.
-#                         --lb / --no-lb: start nginx as the gRPC load balancer on 127.0.0.1:5080
-#                         (default: when nginx is installed).
-#   ./deploy/run-cluster.sh stop          SIGTERM to every server (waits for each) and the balancer
-#   ./deploy/run-cluster.sh status        each server's pid and health, and the balancer's
-#   ./deploy/run-cluster.sh kill N        SIGKILL of server N (1..3), as a crash would
-#   ./deploy/run-cluster.sh restart N     SIGTERM to server N, wait for its exit, start it, wait SERVING
-#   ./deploy/run-cluster.sh start-server N   start server N when it is not running (after kill N)
+#   ./deploy/run-cluster.sh [start]     build, start PostgreSQL (as run-local.sh does), the servers and,
+#                                       when nginx is installed, a gRPC load balancer on 127.0.0.1:5080;
+#                                       stays in the foreground, Ctrl-C stops everything gracefully
+#   ./deploy/run-cluster.sh status      which servers run and answer SERVING
+#   ./deploy/run-cluster.sh stop        stop every server (SIGTERM: drain, finish, leave) and the balancer
+#   ./deploy/run-cluster.sh kill N      SIGKILL server N (1-3)
+#   ./deploy/run-cluster.sh restart N   stop server N gracefully and start it again
 #
-# Server N: gRPC on 127.0.0.1:508N, silo port 1111N, gateway port 3000N, Clustering=Postgres,
-# advertised address 127.0.0.1. Logs in .data/cluster/server-N.log, pids in .data/cluster/server-N.pid.
-# Calls need the API key in .data/local-api-key (written by server 1 at its first start).
-# The PostgreSQL cluster keeps running; stop it with ./deploy/postgres.sh stop .data/postgres
-#
-# Environment: CUSTOMERNEEDS_PG_PORT (5433), CUSTOMERNEEDS_DATA_DIR (.data/postgres),
-# CUSTOMERNEEDS_POOL_SIZE (connections per server, default 40: three servers use at most 120 of the
-# 200 that deploy/postgres.sh allows), and any server setting as CustomerNeeds__<Name>.
+# Server N serves gRPC on 127.0.0.1:508N (cleartext, loopback), its silo on 1111N and its gateway on
+# 3000N; membership is in PostgreSQL (Clustering=Postgres, cluster id "loopback"). Logs and pids are in
+# .data/cluster/. The local API key is in .data/local-api-key (created by the first server); send it as
+# x-api-key. Environment: CUSTOMERNEEDS_PG_PORT (default 5433), CUSTOMERNEEDS_DATA_DIR (default
+# .data/postgres), CUSTOMERNEEDS_SERVERS (default 3, at most 9), and any server setting as
+# CustomerNeeds__<Name>. PostgreSQL keeps running afterwards (./deploy/postgres.sh stop .data/postgres).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-readonly root=$PWD
-readonly servers=3
-readonly state="$root/.data/cluster"
-readonly dll="$root/src/CustomerNeeds.Server/bin/Release/net10.0/CustomerNeeds.Server.dll"
-readonly lb_port=5080
-pg_port="${CUSTOMERNEEDS_PG_PORT:-5433}"
-pg_data="${CUSTOMERNEEDS_DATA_DIR:-$root/.data/postgres}"
-pool_size="${CUSTOMERNEEDS_POOL_SIZE:-40}"
-key_file="${CustomerNeeds__Security__BootstrapKeyFile:-$root/.data/local-api-key}"
-# `start` writes its settings here; kill, restart and start-server in another shell use the same ones.
-readonly settings="$state/settings"
-if [[ "${1:-start}" != start && "${1:-}" != --* && -f "$settings" ]]; then
+repo=$PWD
+state="$repo/.data/cluster"
+# `start` records the PostgreSQL port and the server count here: kill, restart, stop and status from
+# another shell then use the same ones, even without the start's environment.
+settings="$state/settings"
+if [[ "${1:-start}" != start && -f "$settings" ]]; then
   source "$settings"
+fi
+servers="${CUSTOMERNEEDS_SERVERS:-3}"
+pg_port="${CUSTOMERNEEDS_PG_PORT:-5433}"
+datadir="${CUSTOMERNEEDS_DATA_DIR:-$repo/.data/postgres}"
+dll="$repo/src/CustomerNeeds.Server/bin/Release/net10.0/CustomerNeeds.Server.dll"
+balancer_port=5080
+
+if ! [[ "$servers" =~ ^[1-9]$ ]]; then
+  echo "run-cluster.sh: CUSTOMERNEEDS_SERVERS must be 1 to 9 (is $servers)" >&2
+  exit 2
 fi
 
 say() { echo "run-cluster.sh: $*" >&2; }
+grpc_port() { echo $((5080 + $1)); }
+pid_file() { echo "$state/server-$1.pid"; }
 
-check_index() {
-  local n=${1:-}
-  if [[ ! "$n" =~ ^[1-3]$ ]]; then
-    say "give a server number 1..$servers"
-    exit 2
-  fi
-}
-
-pid_of() {
-  local file="$state/server-$1.pid" pid
-  [[ -f "$file" ]] || return 1
-  pid=$(<"$file")
-  if kill -0 "$pid" 2>/dev/null; then
-    printf '%s\n' "$pid"
+running_pid() {
+  local file
+  file=$(pid_file "$1")
+  if [[ -f "$file" ]] && kill -0 "$(cat "$file")" 2>/dev/null; then
+    cat "$file"
   else
     return 1
   fi
 }
 
-# SERVING on the server's own port (readiness: active member, PostgreSQL answers, not draining).
-is_serving() {
-  dotnet "$dll" health-probe --address "http://127.0.0.1:508$1" >/dev/null 2>&1
-}
-
-wait_serving() {
-  local n=$1 deadline=$((SECONDS + 120))
-  while ! is_serving "$n"; do
-    if ! pid_of "$n" >/dev/null; then
-      say "server $n exited before it was SERVING; last lines of $state/server-$n.log:"
-      tail -n 30 "$state/server-$n.log" >&2 || true
-      return 1
-    fi
-    if (( SECONDS > deadline )); then
-      say "server $n was not SERVING within 120 s; see $state/server-$n.log"
-      return 1
-    fi
-    sleep 0.5
-  done
-  say "server $n SERVING on 127.0.0.1:508$n (pid $(pid_of "$n"))"
+serving() {
+  dotnet "$dll" health-probe --address "http://127.0.0.1:$(grpc_port "$1")" >/dev/null 2>&1
 }
 
 start_server() {
-  local n=$1
-  if pid_of "$n" >/dev/null; then
-    say "server $n already runs (pid $(pid_of "$n"))"
+  local n=$1 pid
+  if pid=$(running_pid "$n"); then
+    say "server $n already runs (pid $pid)"
     return 0
   fi
-  [[ -f "$dll" ]] || { say "$dll is missing: run without --no-build"; return 1; }
-  mkdir -p "$state"
-  echo "---- $(date -u +%FT%TZ) starting server $n ----" >>"$state/server-$n.log"
   (
-    # The content root (appsettings.json) is the directory of the build.
-    cd "$(dirname "$dll")"
-    export ConnectionStrings__CustomerNeeds="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=customerneeds;Maximum Pool Size=$pool_size"
+    export ConnectionStrings__CustomerNeeds="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=customerneeds;Maximum Pool Size=40"
     export CustomerNeeds__ListenAddress=127.0.0.1
-    export CustomerNeeds__GrpcPort="508$n"
+    export CustomerNeeds__GrpcPort="$(grpc_port "$n")"
     export CustomerNeeds__Cluster__Clustering=Postgres
+    export CustomerNeeds__Cluster__ClusterId="${CustomerNeeds__Cluster__ClusterId:-loopback}"
     export CustomerNeeds__Cluster__AdvertisedAddress=127.0.0.1
-    export CustomerNeeds__Cluster__SiloPort="1111$n"
-    export CustomerNeeds__Cluster__GatewayPort="3000$n"
-    export CustomerNeeds__Security__BootstrapKeyFile="$key_file"
-    exec setsid dotnet "$dll" </dev/null >>"$state/server-$n.log" 2>&1
+    export CustomerNeeds__Cluster__SiloPort=$((11110 + n))
+    export CustomerNeeds__Cluster__GatewayPort=$((30000 + n))
+    export CustomerNeeds__Security__BootstrapKeyFile="${CustomerNeeds__Security__BootstrapKeyFile:-$repo/.data/local-api-key}"
+    exec nohup dotnet "$dll" >>"$state/server-$n.log" 2>&1
   ) &
-  echo $! >"$state/server-$n.pid"
+  echo $! >"$(pid_file "$n")"
+  for _ in $(seq 1 120); do
+    if serving "$n"; then
+      say "server $n is SERVING on 127.0.0.1:$(grpc_port "$n") (pid $(cat "$(pid_file "$n")"), log .data/cluster/server-$n.log)"
+      return 0
+    fi
+    if ! running_pid "$n" >/dev/null; then
+      say "server $n exited during start-up; the end of its log:"
+      tail -n 30 "$state/server-$n.log" >&2
+      return 1
+    fi
+    sleep 1
+  done
+  say "server $n was not SERVING within 120 s (log .data/cluster/server-$n.log)"
+  return 1
 }
 
-# SIGTERM, then wait for the exit (the server bounds its own stop by CustomerNeeds:Shutdown:Timeout).
 stop_server() {
   local n=$1 pid
-  pid=$(pid_of "$n") || { rm -f "$state/server-$n.pid"; return 0; }
-  say "server $n: SIGTERM (pid $pid)"
+  if ! pid=$(running_pid "$n"); then
+    rm -f "$(pid_file "$n")"
+    return 0
+  fi
   kill -TERM "$pid"
-  local deadline=$((SECONDS + 60))
-  while kill -0 "$pid" 2>/dev/null; do
-    if (( SECONDS > deadline )); then
-      say "server $n did not stop within 60 s of SIGTERM: SIGKILL"
-      kill -KILL "$pid" 2>/dev/null || true
-    fi
-    sleep 0.2
+  for _ in $(seq 1 60); do
+    kill -0 "$pid" 2>/dev/null || { say "server $n stopped"; rm -f "$(pid_file "$n")"; return 0; }
+    sleep 1
   done
-  rm -f "$state/server-$n.pid"
-  say "server $n stopped"
+  say "server $n did not stop within 60 s of SIGTERM; killing it"
+  kill -KILL "$pid" 2>/dev/null || true
+  rm -f "$(pid_file "$n")"
 }
 
 kill_server() {
   local n=$1 pid
-  pid=$(pid_of "$n") || { say "server $n is not running"; return 0; }
-  kill -KILL "$pid"
-  while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
-  rm -f "$state/server-$n.pid"
-  echo "---- $(date -u +%FT%TZ) killed (SIGKILL) ----" >>"$state/server-$n.log"
-  say "server $n killed (SIGKILL, pid $pid)"
+  if pid=$(running_pid "$n"); then
+    kill -KILL "$pid"
+    rm -f "$(pid_file "$n")"
+    say "server $n killed (SIGKILL)"
+  else
+    say "server $n does not run"
+  fi
 }
 
-lb_pid() {
-  local file="$state/nginx/nginx.pid" pid
-  [[ -f "$file" ]] || return 1
-  pid=$(<"$file")
-  kill -0 "$pid" 2>/dev/null && printf '%s\n' "$pid"
-}
-
-# nginx on 127.0.0.1:5080 over the three servers, with the project's gRPC proxy settings.
-start_lb() {
-  local proxy="$root/deploy/nginx/grpc-proxy.conf" dir="$state/nginx"
-  if [[ ! -f "$proxy" ]]; then
-    say "no $proxy: no load balancer"
+start_balancer() {
+  if ! command -v nginx >/dev/null; then
+    say "nginx is not installed: no load balancer; call the servers on 127.0.0.1:5081-508$servers (apt-get install nginx for one on :$balancer_port)"
     return 0
   fi
-  if lb_pid >/dev/null; then
-    return 0
-  fi
+  local dir="$state/nginx"
   mkdir -p "$dir/temp"
-  chmod 777 "$dir/temp"
-  cat >"$dir/nginx.conf" <<CONF
-# Written by deploy/run-cluster.sh: the loopback cluster's gRPC load balancer.
-worker_processes 1;
-pid $dir/nginx.pid;
-error_log $dir/error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    client_body_temp_path $dir/temp/body;
-    proxy_temp_path $dir/temp/proxy;
-    fastcgi_temp_path $dir/temp/fastcgi;
-    uwsgi_temp_path $dir/temp/uwsgi;
-    scgi_temp_path $dir/temp/scgi;
-    upstream customerneeds {
-        server 127.0.0.1:5081 max_fails=1 fail_timeout=5s;
-        server 127.0.0.1:5082 max_fails=1 fail_timeout=5s;
-        server 127.0.0.1:5083 max_fails=1 fail_timeout=5s;
-        keepalive 64;
-    }
-    server {
-        listen 127.0.0.1:$lb_port http2;
-        location / {
-            include $proxy;
-        }
-    }
-}
-CONF
-  nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" || { say "nginx did not start; see $dir/error.log"; return 1; }
-  say "load balancer (nginx) on 127.0.0.1:$lb_port"
+  chmod 1777 "$dir/temp"
+  {
+    echo "# Written by deploy/run-cluster.sh: the load balancer of the loopback cluster."
+    echo "worker_processes 1;"
+    echo "pid $dir/nginx.pid;"
+    echo "error_log $dir/error.log warn;"
+    echo "events { worker_connections 4096; }"
+    echo "http {"
+    echo "    access_log off;"
+    echo "    client_body_temp_path $dir/temp;"
+    echo "    upstream customerneeds {"
+    for n in $(seq 1 "$servers"); do
+      echo "        server 127.0.0.1:$(grpc_port "$n") max_fails=1 fail_timeout=5s;"
+    done
+    echo "        keepalive 64;"
+    echo "    }"
+    echo "    server {"
+    echo "        listen 127.0.0.1:$balancer_port http2;"
+    echo "        location / {"
+    echo "            include $repo/deploy/nginx/grpc-proxy.conf;"
+    echo "        }"
+    echo "    }"
+    echo "}"
+  } >"$dir/nginx.conf"
+  nginx -p "$dir" -c "$dir/nginx.conf" -t -q
+  nginx -p "$dir" -c "$dir/nginx.conf"
+  say "load balancer (nginx) on 127.0.0.1:$balancer_port"
 }
 
-stop_lb() {
-  local pid
-  pid=$(lb_pid) || return 0
-  kill -QUIT "$pid" 2>/dev/null || true
-  while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
-  say "load balancer stopped"
+stop_balancer() {
+  local dir="$state/nginx"
+  if [[ -f "$dir/nginx.pid" ]] && kill -0 "$(cat "$dir/nginx.pid")" 2>/dev/null; then
+    nginx -p "$dir" -c "$dir/nginx.conf" -s quit
+    say "load balancer stopped"
+  fi
 }
 
 stop_all() {
-  stop_lb
-  local n pids=()
-  # All three drain at once: each waits for its own calls, then leaves.
+  stop_balancer
+  # All at once: each drains, finishes its calls, writes its snapshots and leaves.
   for n in $(seq 1 "$servers"); do
     stop_server "$n" &
-    pids+=($!)
   done
-  wait "${pids[@]}" || true
+  wait
 }
 
 status() {
-  local n pid health
   for n in $(seq 1 "$servers"); do
-    if pid=$(pid_of "$n"); then
-      if is_serving "$n"; then health=SERVING; else health="NOT SERVING"; fi
-      echo "server $n: pid $pid, 127.0.0.1:508$n, $health"
+    if pid=$(running_pid "$n"); then
+      if serving "$n"; then
+        echo "server $n: SERVING on 127.0.0.1:$(grpc_port "$n") (pid $pid)"
+      else
+        echo "server $n: running, not SERVING (pid $pid)"
+      fi
     else
-      echo "server $n: stopped"
+      echo "server $n: not running"
     fi
   done
-  if pid=$(lb_pid); then
-    echo "load balancer: pid $pid, 127.0.0.1:$lb_port"
-  else
-    echo "load balancer: stopped"
+  if [[ -f "$state/nginx/nginx.pid" ]] && kill -0 "$(cat "$state/nginx/nginx.pid")" 2>/dev/null; then
+    echo "load balancer: 127.0.0.1:$balancer_port"
   fi
 }
 
-prepare_postgres() {
-  source deploy/postgres.sh
-  mkdir -p "$(dirname "$pg_data")"
-  chmod 755 "$(dirname "$pg_data")"
-  postgres_ensure
-  postgres_start "$pg_data" "$pg_port"
-  if ! psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -tAc "select 1 from pg_database where datname = 'customerneeds'" | grep -q 1; then
-    psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qc "create database customerneeds"
+server_number() {
+  if ! [[ "${1:-}" =~ ^[1-9]$ ]] || (( $1 > servers )); then
+    say "name a server from 1 to $servers"
+    exit 2
   fi
-}
-
-start() {
-  local lb=auto build=true arg
-  for arg in "$@"; do
-    case "$arg" in
-      --lb) lb=yes ;;
-      --no-lb) lb=no ;;
-      --no-build) build=false ;;
-      *) say "unknown option $arg"; exit 2 ;;
-    esac
-  done
-  if [[ $lb == auto ]]; then
-    if command -v nginx >/dev/null; then lb=yes; else lb=no; fi
-  fi
-  if [[ $lb == yes ]] && ! command -v nginx >/dev/null; then
-    say "--lb: nginx is not installed (apt-get install nginx)"
-    exit 1
-  fi
-
-  mkdir -p "$state"
-  printf 'pg_port=%q\npg_data=%q\npool_size=%q\nkey_file=%q\n' "$pg_port" "$pg_data" "$pool_size" "$key_file" >"$settings"
-  if $build; then
-    say "building Release"
-    dotnet build src/CustomerNeeds.Server -c Release -v quiet -nologo >&2
-  fi
-  prepare_postgres
-
-  trap 'trap - INT TERM; echo >&2; say "stopping"; stop_all; exit 0' INT TERM
-  # Server 1 first: it applies the migrations and writes the API key file when missing; then the others join.
-  start_server 1
-  wait_serving 1 || { stop_all; exit 1; }
-  start_server 2
-  start_server 3
-  wait_serving 2 || { stop_all; exit 1; }
-  wait_serving 3 || { stop_all; exit 1; }
-  if [[ $lb == yes ]]; then
-    start_lb || { stop_all; exit 1; }
-  fi
-  say "cluster up (PostgreSQL 127.0.0.1:$pg_port); API key in $key_file; Ctrl-C stops it"
-  # Stay in the foreground; servers restarted from another shell are stopped too.
-  while true; do
-    sleep 1 &
-    wait $! || true
-  done
 }
 
 command=${1:-start}
-[[ $# -gt 0 ]] && shift
+mkdir -p "$state"
 case "$command" in
-  start) start "$@" ;;
-  --*) start "$command" "$@" ;;
+  start)
+    dotnet build src/CustomerNeeds.Server -c Release -v q -nologo >/dev/null
+    source deploy/postgres.sh
+    mkdir -p "$(dirname "$datadir")"
+    chmod 755 "$(dirname "$datadir")"
+    postgres_ensure
+    postgres_start "$datadir" "$pg_port"
+    postgres_ensure_database "$pg_port" customerneeds
+    printf 'CUSTOMERNEEDS_PG_PORT=%q\nCUSTOMERNEEDS_SERVERS=%q\n' "$pg_port" "$servers" >"$settings"
+    trap 'stop_all; exit 0' INT TERM
+    for n in $(seq 1 "$servers"); do
+      start_server "$n"
+    done
+    start_balancer
+    say "the cluster runs; the API key is in .data/local-api-key; Ctrl-C stops it"
+    # Until Ctrl-C, or until no server runs any more (./deploy/run-cluster.sh stop from elsewhere).
+    while true; do
+      sleep 2 &
+      wait $!
+      alive=0
+      for n in $(seq 1 "$servers"); do
+        if running_pid "$n" >/dev/null; then alive=1; fi
+      done
+      if (( alive == 0 )); then
+        stop_balancer
+        say "no server runs any more"
+        exit 0
+      fi
+    done
+    ;;
   stop) stop_all ;;
   status) status ;;
-  kill) check_index "${1:-}"; kill_server "$1" ;;
-  restart) check_index "${1:-}"; stop_server "$1"; start_server "$1"; wait_serving "$1" ;;
-  start-server) check_index "${1:-}"; start_server "$1"; wait_serving "$1" ;;
-  *)
-    echo "usage: $0 [start] [--lb|--no-lb] [--no-build] | stop | status | kill N | restart N | start-server N" >&2
-    exit 2
-    ;;
+  kill) server_number "${2:-}"; kill_server "$2" ;;
+  restart) server_number "${2:-}"; stop_server "$2"; start_server "$2" ;;
+  *) say "unknown command $command (start, status, stop, kill N, restart N)"; exit 2 ;;
 esac

@@ -34,9 +34,7 @@ postgres_ensure
 postgres_start "$datadir" "$port"
 
 # The database is created once; the server applies its schema migrations at start-up.
-if ! psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAc "select 1 from pg_database where datname = 'customerneeds'" | grep -q 1; then
-  psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "create database customerneeds"
-fi
+postgres_ensure_database "$port" customerneeds
 
 export ConnectionStrings__CustomerNeeds="Host=127.0.0.1;Port=$port;Username=postgres;Database=customerneeds"
 exec dotnet run --project src/CustomerNeeds.Server -c Release -- "$@"

@@ -53,14 +53,27 @@ public sealed class StorageWiringTests(TwoSilos silos) : IClassFixture<TwoSilos>
     }
 
     [Fact]
-    public void ThePoolLimitIsAppliedToTheConnectionString()
+    public void ThePoolLimitIsAppliedToAConnectionStringWithoutOne()
     {
-        var options = new PostgresOptions { ConnectionString = "Host=db.example;Username=u;Maximum Pool Size=500;Minimum Pool Size=60" };
+        var options = new PostgresOptions { ConnectionString = "Host=db.example;Username=u;Minimum Pool Size=60" };
 
         var built = new NpgsqlConnectionStringBuilder(options.BuildConnectionString());
 
         Assert.Equal(40, built.MaxPoolSize);
         Assert.Equal(40, built.MinPoolSize);
         Assert.Equal("db.example", built.Host);
+    }
+
+    [Theory]
+    [InlineData("Host=db.example;Username=u;Maximum Pool Size=25;Minimum Pool Size=60")]
+    [InlineData("Host=db.example;Username=u;maxpoolsize=25;Minimum Pool Size=60")]
+    public void ThePoolSizeTheConnectionStringSetsWins(string connectionString)
+    {
+        var options = new PostgresOptions { ConnectionString = connectionString };
+
+        var built = new NpgsqlConnectionStringBuilder(options.BuildConnectionString());
+
+        Assert.Equal(25, built.MaxPoolSize);
+        Assert.Equal(25, built.MinPoolSize);
     }
 }

@@ -65,7 +65,7 @@ internal static class SiloClustering
         {
             // Pod name as silo name, POD_IP as advertised address (unless set), and the agent that
             // deletes the pods of silos the cluster declared dead.
-            silo.UseKubernetesHosting();
+            silo.UseKubernetesHosting(hosting => hosting.Configure(k => k.DeleteDefunctSiloPods = true));
         }
     }
 

@@ -20,18 +20,7 @@ public sealed class ServerStopTests
         using var watch = server.Clients.Customers.WatchCustomer(new WatchCustomerRequest { Name = TestData.CustomerName(id) });
         Assert.True(await watch.ResponseStream.MoveNext(CancellationToken.None)); // the current state
 
-        server.BeginStop();
-        var ended = await Assert.ThrowsAsync<RpcException>(async () =>
-        {
-            while (await watch.ResponseStream.MoveNext(CancellationToken.None))
-            {
-            }
-        });
-
-        Assert.Equal(StatusCode.Unavailable, ended.StatusCode);
-        Assert.Contains("The server is stopping", ended.Status.Detail, StringComparison.Ordinal);
-        await server.StopAsync();
-        Assert.Equal(0, server.LastExitCode);
+        await AssertEndsUnavailableWhenStoppedAsync(server, watch.ResponseStream);
     }
 
     [Fact]
@@ -55,18 +44,8 @@ public sealed class ServerStopTests
             Assert.Equal(StreamInteractionsResponse.Types.Result.Created, stream.ResponseStream.Current.Result);
         }
 
-        server.BeginStop(); // the client keeps its stream open
-        var ended = await Assert.ThrowsAsync<RpcException>(async () =>
-        {
-            while (await stream.ResponseStream.MoveNext(CancellationToken.None))
-            {
-            }
-        });
-
-        Assert.Equal(StatusCode.Unavailable, ended.StatusCode);
-        Assert.Contains("The server is stopping", ended.Status.Detail, StringComparison.Ordinal);
-        await server.StopAsync();
-        Assert.Equal(0, server.LastExitCode);
+        // The client keeps its stream open.
+        await AssertEndsUnavailableWhenStoppedAsync(server, stream.ResponseStream);
     }
 
     [Fact]
@@ -106,5 +85,22 @@ public sealed class ServerStopTests
         var (id, _) = await server.Clients.CreateCustomerAsync();
         Assert.Equal(TestData.CustomerName(id), (await server.Clients.GetCustomerAsync(id)).Name);
         Assert.Contains("Serving cleartext HTTP/2 on 0.0.0.0", server.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>SIGTERM; the open stream ends UNAVAILABLE saying the server stops, and the server exits 0.</summary>
+    private static async Task AssertEndsUnavailableWhenStoppedAsync<T>(ServerProcess server, IAsyncStreamReader<T> responses)
+    {
+        server.BeginStop();
+        var ended = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            while (await responses.MoveNext(CancellationToken.None))
+            {
+            }
+        });
+
+        Assert.Equal(StatusCode.Unavailable, ended.StatusCode);
+        Assert.Contains("The server is stopping", ended.Status.Detail, StringComparison.Ordinal);
+        await server.StopAsync();
+        Assert.Equal(0, server.LastExitCode);
     }
 }

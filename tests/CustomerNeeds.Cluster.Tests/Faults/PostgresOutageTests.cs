@@ -59,6 +59,7 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
             ("writes", load.Started),
             ("attempts", ledger.Attempts.Count),
             ("acked", ledger.AcknowledgedCount),
+            ("okAfterChannelRetry", ledger.ChannelRetried),
             ("attemptsDuringOutageByCode", ledger.CodeCounts(a => a.Completed > stopped && a.Completed < started)),
             ("attemptsByCode", ledger.CodeCounts()),
             ("okWhileDown", okWhileDown.Count),

@@ -56,6 +56,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
             ("writes", load.Started),
             ("attempts", ledger.Attempts.Count),
             ("acked", ledger.AcknowledgedCount),
+            ("okAfterChannelRetry", ledger.ChannelRetried),
             ("attemptsByCode", ledger.CodeCounts()),
             ("attemptsDuringRestartByCode", ledger.CodeCounts(during)),
             ("finalErrors", ledger.Failed.Count),

@@ -86,6 +86,7 @@ public sealed class ServerKillTests(ITestOutputHelper output)
             ("writes", writes),
             ("attempts", ledger.Attempts.Count),
             ("acked", ledger.AcknowledgedCount),
+            ("okAfterChannelRetry", ledger.ChannelRetried),
             ("ackedBeforeKill", ackedBeforeKill),
             ("attemptsByCode", ledger.CodeCounts()),
             ("finalErrors", ledger.Failed.Count == 0 ? "none" : string.Join(", ", ledger.Failed.GroupBy(f => f.Value).Select(g => $"{g.Key}={g.Count()}"))),

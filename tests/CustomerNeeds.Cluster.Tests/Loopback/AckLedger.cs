@@ -28,6 +28,14 @@ public sealed class AckLedger
     /// <summary>Interaction id to the code it ended with, for interactions given up (not retryable, or past the deadline).</summary>
     public IReadOnlyDictionary<string, StatusCode> Failed => failed;
 
+    private int channelRetried;
+
+    /// <summary>OK answers that the channel got only on a retry of its own (header grpc-previous-rpc-attempts).</summary>
+    public int ChannelRetried => Volatile.Read(ref channelRetried);
+
+    /// <summary>Counts an OK that took the channel more than one attempt.</summary>
+    public void CountChannelRetry() => Interlocked.Increment(ref channelRetried);
+
     /// <summary>The number of interactions acknowledged so far.</summary>
     public int AcknowledgedCount => acknowledged.Count;
 

@@ -30,8 +30,13 @@ public sealed class RetryingRecorder(InteractionService.InteractionServiceClient
             try
             {
                 var callDeadline = DateTime.UtcNow + CallDeadline < deadline ? DateTime.UtcNow + CallDeadline : deadline;
-                await interactions.RecordInteractionAsync(request, deadline: callDeadline);
+                using var call = interactions.RecordInteractionAsync(request, deadline: callDeadline);
+                await call.ResponseAsync;
                 code = StatusCode.OK;
+                if ((await call.ResponseHeadersAsync).GetValue("grpc-previous-rpc-attempts") is not null)
+                {
+                    ledger.CountChannelRetry();
+                }
             }
             catch (RpcException e)
             {

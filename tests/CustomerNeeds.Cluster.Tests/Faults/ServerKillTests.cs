@@ -37,7 +37,7 @@ public sealed class ServerKillTests(ITestOutputHelper output)
             TestData.Inquiry("w-" + i.ToString(CultureInfo.InvariantCulture), TestData.AtMs(i)),
             DateTime.UtcNow + WriteDeadline));
 
-        await WaitUntilAsync(() => ledger.AcknowledgedCount >= killAfter || load.IsCompleted, TimeSpan.FromSeconds(120));
+        await ContinuousLoad.WaitUntilAsync(() => ledger.AcknowledgedCount >= killAfter || load.IsCompleted, TimeSpan.FromSeconds(120), "acknowledgements before the kill");
         var victim = cluster.Servers[1];
         var killedAt = ledger.Now;
         var ackedBeforeKill = ledger.AcknowledgedCount;
@@ -110,15 +110,5 @@ public sealed class ServerKillTests(ITestOutputHelper output)
         Assert.Equal(Customers, okAfterKill.Count);
         Assert.True(gap < ServedAgainBound, $"No OK for {gap.TotalSeconds:0.0} s after the kill.{context}");
         Assert.True(allCustomersServed < ServedAgainBound, $"Some customer had no OK for {allCustomersServed.TotalSeconds:0.0} s after the kill.{context}");
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Not reached within {timeout.TotalSeconds} s.");
-            await Task.Delay(10);
-        }
     }
 }

@@ -49,6 +49,8 @@ public sealed partial class CustomerGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // Debug: quiet by default; the fault tests turn it on to count activations per customer.
+        logger.LogDebug("Customer {CustomerId} activating", CustomerId);
         state = snapshot.State.State ?? new CustomerState { Id = CustomerId };
         if (state.Version != snapshot.State.Sequence)
         {

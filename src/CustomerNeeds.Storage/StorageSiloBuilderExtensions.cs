@@ -24,6 +24,12 @@ public static class StorageSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddCustomerNeedsPostgres(connectionString, configure);
+
+        // A storage failure in a grain travels back to the calling silo, which may be another server of the
+        // cluster. Orleans serializes only exceptions of the namespaces it is told of; without Npgsql's, the
+        // caller got a CodecNotFoundException instead of the storage failure and answered INTERNAL instead of
+        // UNAVAILABLE (found by the PostgreSQL outage fault test, docs/operations.md).
+        builder.Services.Configure<ExceptionSerializationOptions>(options => options.SupportedNamespacePrefixes.Add("Npgsql"));
         builder.Services.AddAdoNetGrainStorage(StorageNames.GrainStorage, optionsBuilder => optionsBuilder
             .Configure<NpgsqlDataSource, IOptions<SystemTextJsonGrainStorageSerializerOptions>>((options, dataSource, json) =>
             {

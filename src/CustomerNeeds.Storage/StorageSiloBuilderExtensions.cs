@@ -24,9 +24,11 @@ public static class StorageSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddCustomerNeedsPostgres(connectionString, configure);
-        // A driver exception (PostgreSQL unreachable) inside a grain's failure travels back to the silo
-        // that took the call; without a codec for it that silo saw CodecNotFoundException and the caller
-        // got INTERNAL instead of UNAVAILABLE (fault tests, PostgreSQL stopped under load).
+
+        // A storage failure in a grain travels back to the calling silo, which may be another server of the
+        // cluster. Orleans serializes only exceptions of the namespaces it is told of; without Npgsql's, the
+        // caller got a CodecNotFoundException instead of the storage failure and answered INTERNAL instead of
+        // UNAVAILABLE (found by the PostgreSQL outage fault test, docs/operations.md).
         builder.Services.Configure<ExceptionSerializationOptions>(options => options.SupportedNamespacePrefixes.Add("Npgsql"));
         builder.Services.AddAdoNetGrainStorage(StorageNames.GrainStorage, optionsBuilder => optionsBuilder
             .Configure<NpgsqlDataSource, IOptions<SystemTextJsonGrainStorageSerializerOptions>>((options, dataSource, json) =>

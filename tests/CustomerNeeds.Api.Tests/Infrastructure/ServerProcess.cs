@@ -76,6 +76,9 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>The process id of the running server, or null.</summary>
     public int? ProcessId => process is { HasExited: false } p ? p.Id : null;
 
+    /// <summary>Called with every line the server writes (stdout and stderr) from now on, e.g. to count log lines.</summary>
+    public Action<string>? OutputLine { get; set; }
+
     /// <summary>The last lines the server wrote (stdout and stderr), for failure messages.</summary>
     public string Output => string.Join('\n', output);
 
@@ -321,6 +324,7 @@ public sealed class ServerProcess : IAsyncDisposable
             return;
         }
 
+        OutputLine?.Invoke(line);
         output.Enqueue(line);
         while (output.Count > KeptLines && output.TryDequeue(out _))
         {

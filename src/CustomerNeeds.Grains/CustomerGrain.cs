@@ -15,6 +15,7 @@ using CustomerNeeds.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Placement;
 using Orleans.Storage;
 using AbstractInteractionPage = CustomerNeeds.Abstractions.Customers.InteractionPage;
 using AbstractComplaintPage = CustomerNeeds.Abstractions.Customers.ComplaintPage;
@@ -28,6 +29,9 @@ namespace CustomerNeeds.Grains;
 /// committed state without waiting (docs/group-commit.md).
 /// </summary>
 [Reentrant]
+// Never migrated with its state in memory (Orleans would need to serialize the snapshot and the
+// write pipeline): a customer moves by deactivating, and activates elsewhere from snapshot and log.
+[Immovable]
 public sealed partial class CustomerGrain(
     [PersistentState(StorageNames.CustomerSnapshotState, StorageNames.GrainStorage)] IPersistentState<CustomerSnapshot> snapshot,
     ICustomerEventLog log,

@@ -66,7 +66,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
             ("longestGapDuringRestart", ledger.LongestGapBetweenOks(restartBegan)),
             ("steps", string.Join("; ", steps)));
 
-        Assert.True(unexpected.Count == 0, "Codes outside the retryable set: " + string.Join(", ", unexpected.Take(20).Select(a => $"{a.InteractionId}={a.Code}")) + "\n" + cluster.Output);
+        Assert.True(unexpected.Count == 0, "Codes outside the retryable set: " + string.Join(", ", unexpected.Take(20).Select(a => $"{a.InteractionId}={a.Code} ({a.Detail})")) + "\n" + cluster.Output);
         Assert.True(ledger.Failed.Count == 0, "Writes given up: " + string.Join(", ", ledger.Failed.Take(20).Select(f => $"{f.Key}={f.Value}")));
         Assert.True(lost.Count == 0, "Acknowledged but not stored: " + string.Join(", ", lost.Take(20)));
         Assert.True(duplicated.Count == 0, "Stored more than once: " + string.Join(", ", duplicated.Take(20)));

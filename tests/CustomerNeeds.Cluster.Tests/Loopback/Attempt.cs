@@ -8,4 +8,5 @@ namespace CustomerNeeds.Cluster.Tests.Loopback;
 /// <param name="Started">When the call was made.</param>
 /// <param name="Completed">When its answer (or failure) arrived.</param>
 /// <param name="Code">Its final status code (after the channel's own retries).</param>
-public readonly record struct Attempt(string CustomerId, string InteractionId, TimeSpan Started, TimeSpan Completed, StatusCode Code);
+/// <param name="Detail">The status detail of a failure, for failure messages.</param>
+public readonly record struct Attempt(string CustomerId, string InteractionId, TimeSpan Started, TimeSpan Completed, StatusCode Code, string Detail = "");

@@ -27,6 +27,7 @@ public sealed class RetryingRecorder(InteractionService.InteractionServiceClient
         {
             var started = ledger.Now;
             StatusCode code;
+            var detail = "";
             try
             {
                 var callDeadline = DateTime.UtcNow + CallDeadline < deadline ? DateTime.UtcNow + CallDeadline : deadline;
@@ -41,9 +42,10 @@ public sealed class RetryingRecorder(InteractionService.InteractionServiceClient
             catch (RpcException e)
             {
                 code = e.StatusCode;
+                detail = e.Status.Detail;
             }
 
-            ledger.Record(new Attempt(customerId, interaction.InteractionId, started, ledger.Now, code));
+            ledger.Record(new Attempt(customerId, interaction.InteractionId, started, ledger.Now, code, detail));
             if (code == StatusCode.OK)
             {
                 return true;

@@ -166,23 +166,28 @@ internal static class ServiceConfigJson
         throw new FormatException($"Unknown status code '{text}'.");
     }
 
-    /// <summary>The canonical gRPC name of a code: <c>ResourceExhausted</c> is <c>RESOURCE_EXHAUSTED</c>.</summary>
-    internal static string CanonicalName(StatusCode code)
+    /// <summary>The canonical gRPC name of a code (the status codes document): <c>ResourceExhausted</c> is <c>RESOURCE_EXHAUSTED</c>.</summary>
+    internal static string CanonicalName(StatusCode code) => code switch
     {
-        var name = code.ToString();
-        var builder = new System.Text.StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(name[i]))
-            {
-                builder.Append('_');
-            }
-
-            builder.Append(char.ToUpperInvariant(name[i]));
-        }
-
-        return builder.ToString();
-    }
+        StatusCode.OK => "OK",
+        StatusCode.Cancelled => "CANCELLED",
+        StatusCode.Unknown => "UNKNOWN",
+        StatusCode.InvalidArgument => "INVALID_ARGUMENT",
+        StatusCode.DeadlineExceeded => "DEADLINE_EXCEEDED",
+        StatusCode.NotFound => "NOT_FOUND",
+        StatusCode.AlreadyExists => "ALREADY_EXISTS",
+        StatusCode.PermissionDenied => "PERMISSION_DENIED",
+        StatusCode.ResourceExhausted => "RESOURCE_EXHAUSTED",
+        StatusCode.FailedPrecondition => "FAILED_PRECONDITION",
+        StatusCode.Aborted => "ABORTED",
+        StatusCode.OutOfRange => "OUT_OF_RANGE",
+        StatusCode.Unimplemented => "UNIMPLEMENTED",
+        StatusCode.Internal => "INTERNAL",
+        StatusCode.Unavailable => "UNAVAILABLE",
+        StatusCode.DataLoss => "DATA_LOSS",
+        StatusCode.Unauthenticated => "UNAUTHENTICATED",
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Not a gRPC status code."),
+    };
 
     /// <summary>A protobuf JSON duration: seconds with up to nine decimals and an <c>s</c>, e.g. <c>0.5s</c>.</summary>
     private static TimeSpan Duration(JsonElement element, string what)

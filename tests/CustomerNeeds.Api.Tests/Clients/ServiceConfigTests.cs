@@ -99,7 +99,14 @@ public sealed partial class ServiceConfigTests
         Assert.Equal(expected, CustomerNeedsRetryPolicy.IsRetryable(method, code));
     }
 
-    private static string CanonicalName(StatusCode code) => string.Concat(code.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : char.ToUpperInvariant(c).ToString()));
+    /// <summary>The names the doc's table uses, for the only codes the policy may retry.</summary>
+    private static string CanonicalName(StatusCode code) => code switch
+    {
+        StatusCode.Unavailable => "UNAVAILABLE",
+        StatusCode.Aborted => "ABORTED",
+        StatusCode.ResourceExhausted => "RESOURCE_EXHAUSTED",
+        _ => code.ToString(),
+    };
 
     [GeneratedRegex(@"^\| `(?<method>[A-Za-z]+\.[A-Za-z]+)` \| (?<codes>[A-Z_, ]+) \|", RegexOptions.Multiline)]
     private static partial Regex TableRow();

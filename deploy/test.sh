@@ -17,15 +17,14 @@ source deploy/postgres.sh
 
 postgres_ensure
 
-# A free loopback port: the first from 55432 upwards that nothing answers on.
-port=55432
-while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
-  port=$((port + 1))
-  if (( port > 55632 )); then
-    echo "test.sh: no free port in 55432-55632" >&2
-    exit 1
-  fi
-done
+# The next loopback port from $1 upwards that nothing answers on.
+free_port() {
+  local port=$1
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+    port=$((port + 1))
+  done
+  echo "$port"
+}
 
 # Under /tmp so that the "postgres" user can reach it when we run as root.
 workdir=$(mktemp -d "${TMPDIR:-/tmp}/customerneeds-test.XXXXXX")
@@ -39,7 +38,17 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-postgres_start "$datadir" "$port"
+# A port nothing answers on may still be taken (another program's outgoing connection, or a server
+# that started since): then the next one is tried, with the same cluster.
+port=$(free_port 55432)
+until postgres_start "$datadir" "$port"; do
+  if (( port > 55632 )); then
+    echo "test.sh: PostgreSQL could not listen on any port in 55432-55632" >&2
+    exit 1
+  fi
+  echo "test.sh: trying the next port" >&2
+  port=$(free_port $((port + 1)))
+done
 
 export CUSTOMERNEEDS_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
 
